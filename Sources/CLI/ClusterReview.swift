@@ -1,0 +1,16 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct ClusterReview: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cluster-review",
+        abstract: "审核产业集群及促进机构申报材料（申报书、申报主体责任声明），出具审核意见。",
+        discussion: """
+        Reviews application packets for Chinese industrial-cluster schemes against their
+        policies, the credit and certificate registries, and each other.
+        Example: cluster-review review fixtures/submissions --registry fixtures/registry --out out
+        """,
+        subcommands: [Dump.self]
+    )
+}

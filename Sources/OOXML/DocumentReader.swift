@@ -1,0 +1,153 @@
+import Foundation
+
+/// What a file turned out to be, from its first bytes and, for XML, its root.
+public enum SniffedFormat: Equatable, Sendable {
+    case zip
+    case xml
+    case empty
+    case ole
+    case pdf
+    case rtf
+    case other
+}
+
+/// What an input file holds once opened: a Word package, or some other XML
+/// document (the project's form-instance XML is read by the Forms module).
+public enum OpenedFile {
+    case word(OPCPackage)
+    case xml(PlainXMLDocument)
+}
+
+/// Opens Word documents read-only and reads them into `WordDocument`s.
+public enum DocumentReader {
+    /// Recognises a file from its leading bytes.
+    public static func sniff(_ prefix: Data) -> SniffedFormat {
+        let bytes = [UInt8](prefix.prefix(8))
+        if bytes.isEmpty { return .empty }
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) { return .zip }
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return .ole }
+        if bytes.starts(with: Array("%PDF".utf8)) { return .pdf }
+        if bytes.starts(with: Array("{\\rtf".utf8)) { return .rtf }
+        var index = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "<") { return .xml }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return .xml }
+        return .other
+    }
+
+    /// Opens `url` read-only and recognises what it is. `displayName` is the
+    /// name used in messages (defaults to the file name).
+    public static func open(_ url: URL, displayName: String? = nil, limits: ReadLimits = .standard) throws -> OpenedFile {
+        let name = displayName ?? url.lastPathComponent
+        let attributes: [FileAttributeKey: Any]
+        do {
+            attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+        } catch {
+            throw ReadError.unreadableFile(file: name, reason: "文件不存在或无权读取")
+        }
+        if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
+            throw ReadError.unreadableFile(file: name, reason: "不是普通文件")
+        }
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        if size > limits.maxFileBytes {
+            throw ReadError.limitExceeded(file: name, limit: "file size (bytes)", value: limits.maxFileBytes)
+        }
+        guard let handle = FileHandle(forReadingAtPath: url.path) else {
+            throw ReadError.unreadableFile(file: name, reason: "无权读取")
+        }
+        let prefix = (try? handle.read(upToCount: 8)) ?? Data()
+        try? handle.close()
+        switch sniff(prefix) {
+        case .empty: throw ReadError.emptyFile(file: name)
+        case .ole: throw ReadError.oleCompoundFile(file: name)
+        case .pdf: throw ReadError.otherFormat(file: name, format: "PDF 文件")
+        case .rtf: throw ReadError.otherFormat(file: name, format: "RTF 文件")
+        case .other: throw ReadError.notZip(file: name, reason: "文件头不是 ZIP 或 XML")
+        case .zip:
+            return .word(try OPCPackage(zipAt: url, displayName: name, limits: limits))
+        case .xml:
+            let data: Data
+            do {
+                data = try Data(contentsOf: url, options: .mappedIfSafe)
+            } catch {
+                throw ReadError.unreadableFile(file: name, reason: "读取失败")
+            }
+            return try openXML(data, displayName: name, limits: limits)
+        }
+    }
+
+    /// Opens in-memory bytes (tests, generated documents).
+    public static func open(data: Data, displayName: String, limits: ReadLimits = .standard) throws -> OpenedFile {
+        if data.count > limits.maxFileBytes {
+            throw ReadError.limitExceeded(file: displayName, limit: "file size (bytes)", value: limits.maxFileBytes)
+        }
+        switch sniff(data.prefix(8)) {
+        case .empty: throw ReadError.emptyFile(file: displayName)
+        case .ole: throw ReadError.oleCompoundFile(file: displayName)
+        case .pdf: throw ReadError.otherFormat(file: displayName, format: "PDF 文件")
+        case .rtf: throw ReadError.otherFormat(file: displayName, format: "RTF 文件")
+        case .other: throw ReadError.notZip(file: displayName, reason: "文件头不是 ZIP 或 XML")
+        case .zip: return .word(try OPCPackage(zipData: data, displayName: displayName, limits: limits))
+        case .xml: return try openXML(data, displayName: displayName, limits: limits)
+        }
+    }
+
+    private static func openXML(_ data: Data, displayName: String, limits: ReadLimits) throws -> OpenedFile {
+        let doc = try XMLDocument.parse(data, origin: displayName, limits: limits)
+        if let root = doc.root, root.is("package", OPC.flatPackageNS) {
+            return .word(try OPCPackage(flatOPC: doc, displayName: displayName, limits: limits))
+        }
+        return .xml(PlainXMLDocument(document: doc, fileName: displayName))
+    }
+
+    /// Opens `url` and reads it as a Word document; other XML is an error.
+    public static func read(_ url: URL, displayName: String? = nil, limits: ReadLimits = .standard) throws -> WordDocument {
+        switch try open(url, displayName: displayName, limits: limits) {
+        case .word(let package): return try read(package)
+        case .xml(let xml):
+            throw ReadError.notWordDocument(file: xml.fileName, contentType: "XML（根元素 \(xml.rootName)）")
+        }
+    }
+
+    /// Reads the body, headers, footers and notes of an opened package.
+    public static func read(_ package: OPCPackage) throws -> WordDocument {
+        defer { package.forgetParsedParts() }
+        let mainPart = try package.mainDocumentPart()
+        let mainXML = try package.xmlDocument(mainPart)
+        let origin = "\(package.fileName) \(mainPart.dropFirst())"
+        guard let root = mainXML.root, root.localName == "document",
+              let body = root.children.first(where: { $0.localName == "body" }) else {
+            throw ReadError.missingPart(file: package.fileName, part: "\(mainPart.dropFirst()) 中的 w:body")
+        }
+        var reader = PartReader(part: mainPart, origin: origin, limits: package.limits)
+        let blocks = try reader.readBlocks(body, path: BlockPath(part: mainPart, steps: []), depth: 0)
+
+        var sideParts: [SidePart] = []
+        for relationship in try package.relationships(of: mainPart) where !relationship.isExternal {
+            guard let kind = SidePart.Kind(rawValue: relationship.kind), kind != .comments,
+                  package.hasPart(relationship.target) else { continue }
+            let xml = try package.xmlDocument(relationship.target)
+            guard let partRoot = xml.root else { continue }
+            var sideReader = PartReader(part: relationship.target,
+                                        origin: "\(package.fileName) \(relationship.target.dropFirst())",
+                                        limits: package.limits)
+            let sideBlocks: [Block]
+            switch kind {
+            case .footnotes, .endnotes:
+                // Each note is a container of blocks; the separator notes
+                // (w:type set) carry no text a person wrote.
+                var noteBlocks: [Block] = []
+                for note in partRoot.children where note.attribute(anyNamespace: "type") == nil {
+                    noteBlocks += try sideReader.readBlocks(note, path: BlockPath(part: relationship.target, steps: []), depth: 1)
+                }
+                sideBlocks = noteBlocks
+            default:
+                sideBlocks = try sideReader.readBlocks(partRoot, path: BlockPath(part: relationship.target, steps: []), depth: 0)
+            }
+            sideParts.append(SidePart(kind: kind, part: relationship.target, blocks: sideBlocks))
+        }
+        return WordDocument(fileName: package.fileName, format: package.format, mainPart: mainPart,
+                            body: blocks, sideParts: sideParts)
+    }
+}

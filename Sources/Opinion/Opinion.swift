@@ -1,0 +1,3 @@
+// The Opinion module; see STYLE.md for its place in the layering.
+import Review
+import OOXML
