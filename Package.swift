@@ -45,6 +45,5 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["OOXML"]),
         .testTarget(name: "OOXMLTests", dependencies: ["OOXML", "TestSupport"]),
         .testTarget(name: "FormsTests", dependencies: ["Forms", "OOXML", "TestSupport"]),
-        .testTarget(name: "ReviewTests", dependencies: ["Review", "Forms", "TestSupport"]),
     ]
 )

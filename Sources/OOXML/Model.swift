@@ -73,6 +73,12 @@ public struct Checkbox: Hashable, Sendable {
     public let checked: Bool
     public let kind: Kind
 
+    public init(offset: Int, checked: Bool, kind: Kind) {
+        self.offset = offset
+        self.checked = checked
+        self.kind = kind
+    }
+
     public enum Kind: String, Sendable {
         case formField
         case contentControl
@@ -116,12 +122,23 @@ public struct RunSpan: Hashable, Sendable {
     public let run: Int
     public let start: Int
     public let end: Int
+
+    public init(run: Int, start: Int, end: Int) {
+        self.run = run
+        self.start = start
+        self.end = end
+    }
 }
 
 /// A content control (`w:sdt`) around some text.
 public struct ContentControl: Hashable, Sendable {
     public let tag: String?
     public let alias: String?
+
+    public init(tag: String?, alias: String?) {
+        self.tag = tag
+        self.alias = alias
+    }
 }
 
 /// A table cell in the logical grid: merged cells appear once, knowing their span.

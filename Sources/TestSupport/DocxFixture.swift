@@ -104,3 +104,47 @@ public enum DocxFixture {
         "<w:p>" + runs.joined() + "</w:p>"
     }
 }
+
+extension DocxFixture {
+    /// A package whose document part inflates to `actualBytes`; with
+    /// `declaredBytes` the zip headers lie about that size.
+    public static func bomb(actualBytes: Int, declaredBytes: UInt32? = nil) throws -> Data {
+        let opening = "<?xml version=\"1.0\"?><w:document \(namespaces)><w:body><w:p><w:r><w:t>"
+        let closing = "</w:t></w:r></w:p></w:body></w:document>"
+        var document = Data(opening.utf8)
+        document.append(Data(repeating: UInt8(ascii: " "), count: max(0, actualBytes - opening.utf8.count - closing.utf8.count)))
+        document.append(Data(closing.utf8))
+        var writer = PackageWriter()
+        writer.add("[Content_Types].xml", xml: contentTypes)
+        writer.add("_rels/.rels", xml: packageRelationships)
+        writer.add("word/document.xml", document)
+        var zip = try writer.archiveData()
+        if let declaredBytes {
+            patchUncompressedSize(of: "word/document.xml", to: declaredBytes, in: &zip)
+        }
+        return zip
+    }
+
+    /// Rewrites the uncompressed-size fields of `entry` in both its local
+    /// header and its central-directory record.
+    static func patchUncompressedSize(of entry: String, to size: UInt32, in zip: inout Data) {
+        let name = Array(entry.utf8)
+        let bytes = [UInt8](zip)
+        func writeLE(_ value: UInt32, at offset: Int) {
+            for k in 0..<4 { zip[offset + k] = UInt8((value >> (8 * UInt32(k))) & 0xFF) }
+        }
+        var index = 0
+        while index + 46 < bytes.count {
+            if bytes[index] == 0x50, bytes[index + 1] == 0x4B {
+                if bytes[index + 2] == 0x03, bytes[index + 3] == 0x04 {
+                    let nameLength = Int(bytes[index + 26]) | Int(bytes[index + 27]) << 8
+                    if Array(bytes[(index + 30)..<(index + 30 + nameLength)]) == name { writeLE(size, at: index + 22) }
+                } else if bytes[index + 2] == 0x01, bytes[index + 3] == 0x02 {
+                    let nameLength = Int(bytes[index + 28]) | Int(bytes[index + 29]) << 8
+                    if Array(bytes[(index + 46)..<(index + 46 + nameLength)]) == name { writeLE(size, at: index + 24) }
+                }
+            }
+            index += 1
+        }
+    }
+}
