@@ -1,0 +1,139 @@
+import Foundation
+
+/// Puts the text people type into one form before it is parsed or compared.
+///
+/// - Full-width ASCII (U+FF01–U+FF5E: ０-９, Ａ-Ｚ, ．，：％（）／－ …) becomes
+///   half-width; the ideographic space and other Unicode spaces become a space.
+/// - Zero-width and bidi-control characters, which Word and web forms leave
+///   behind invisibly, are removed.
+/// - Every quotation mark (“ ” ‘ ’ 「 」 『 』 〝 〞 " ') becomes `"`, so
+///   专精特新“小巨人” and 专精特新"小巨人" compare equal.
+/// - The minus sign and small hyphen-minus become `-`.
+/// - Whitespace runs collapse to one space; the ends are trimmed.
+///
+/// Letters keep their case and Chinese punctuation outside the full-width
+/// block (、。—《》) is kept: a value's text should change no more than parsing
+/// needs. `labelKey(_:)` goes further, for matching labels.
+public enum TextNormalizer {
+    public static func normalize(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            guard let mapped = halfWidth(scalar) else { continue }
+            if isSpace(mapped) {
+                pendingSpace = !scalars.isEmpty
+                continue
+            }
+            if pendingSpace {
+                scalars.append(" ")
+                pendingSpace = false
+            }
+            scalars.append(mapped)
+        }
+        return String(scalars)
+    }
+
+    /// `normalize` without any whitespace: for values (numbers, codes, dates)
+    /// in which a space carries no meaning.
+    public static func compact(_ text: String) -> String {
+        normalize(text).filter { $0 != " " }
+    }
+
+    /// The key two labels are compared by: normalised, lower-cased, with
+    /// whitespace and punctuation removed (：: （） () * 、 , . 《》 【】 quotes …),
+    /// so "集群总产值（亿元）：" and "集群总产值 (亿元):" give the same key.
+    /// `%` is kept, so a label's percent unit still tells it apart.
+    public static func labelKey(_ label: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in normalize(label).lowercased().unicodeScalars where !droppedFromKey(scalar) {
+            scalars.append(scalar)
+        }
+        return String(scalars)
+    }
+
+    /// The key of a label without its trailing unit:
+    /// "集群总产值（亿元）：" → "集群总产值", so a template that states the unit
+    /// elsewhere still matches.
+    public static func labelKeyWithoutUnit(_ label: String) -> String {
+        guard let (stem, _) = splitTrailingParenthesis(label) else { return labelKey(label) }
+        return labelKey(stem)
+    }
+
+    /// The unit a label states in trailing parentheses: "集群总产值（亿元）：" → 亿元,
+    /// "研发投入强度(%)" → %, "面积（单位：平方公里）" → 平方公里. `nil` when the
+    /// label has no trailing parenthesis or its content is not a known unit
+    /// ("企业名称（盖章）").
+    public static func unitInLabel(_ label: String) -> ValueUnit? {
+        guard let (_, inside) = splitTrailingParenthesis(label) else { return nil }
+        var unit = compact(inside)
+        for prefix in ["单位:", "单位"] where unit.hasPrefix(prefix) {
+            unit.removeFirst(prefix.count)
+            break
+        }
+        return ValueUnit(unit)
+    }
+
+    // MARK: - Internals
+
+    /// Splits "集群总产值（亿元）：" into ("集群总产值", "亿元"), ignoring trailing
+    /// colons, asterisks and spaces after the parenthesis.
+    static func splitTrailingParenthesis(_ label: String) -> (String, String)? {
+        var text = Substring(normalize(label))
+        while let last = text.last, last == ":" || last == "*" || last == " " {
+            text.removeLast()
+        }
+        guard text.last == ")" else { return nil }
+        var depth = 0
+        var index = text.endIndex
+        while index > text.startIndex {
+            index = text.index(before: index)
+            switch text[index] {
+            case ")": depth += 1
+            case "(":
+                depth -= 1
+                if depth == 0 {
+                    let inside = text[text.index(after: index)..<text.index(before: text.endIndex)]
+                    return (String(text[..<index]), String(inside))
+                }
+            default: break
+            }
+        }
+        return nil
+    }
+
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace
+    }
+
+    /// The scalar as `normalize` keeps it, or `nil` to drop it.
+    static func halfWidth(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar.value {
+        case 0xFF01...0xFF5E:
+            // Full-width ASCII sits at a fixed offset from ASCII.
+            return Unicode.Scalar(scalar.value - 0xFEE0)
+        case 0x3000, 0x00A0, 0x2000...0x200A, 0x202F, 0x205F:
+            return " "
+        case 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0xFEFF, 0x00AD:
+            return nil
+        case 0x2212, 0xFE63:
+            return "-"
+        case 0x0022, 0x0027, 0x2018...0x201F, 0x300C...0x300F, 0x301D...0x301F, 0x2032, 0x2033:
+            return "\""
+        default:
+            return scalar
+        }
+    }
+
+    static func droppedFromKey(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar == "%" { return false }
+        if scalar.properties.isWhitespace { return true }
+        switch scalar.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation:
+            return true
+        default:
+            // Required-field and bullet markers people put before labels.
+            return "★☆※●•·".unicodeScalars.contains(scalar)
+        }
+    }
+}
