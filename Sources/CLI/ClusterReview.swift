@@ -11,6 +11,6 @@ struct ClusterReview: ParsableCommand {
         policies, the credit and certificate registries, and each other.
         Example: cluster-review review fixtures/submissions --registry fixtures/registry --out out
         """,
-        subcommands: [Dump.self]
+        subcommands: [Schemes.self, Template.self, Fill.self, Extract.self, Dump.self]
     )
 }

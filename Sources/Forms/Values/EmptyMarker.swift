@@ -1,6 +1,6 @@
 import Foundation
 
-/// The ways people write *no value* in a cell: nothing, "/", "—", "——", "-",
+/// The ways people write *no value* in a cell: nothing, "/", "—", "——", "-", "____",
 /// "无", "不适用", "N/A". Such a cell is left out of the extracted fields; it
 /// is not a parse failure. "0" is a value, not a marker.
 ///
@@ -15,6 +15,7 @@ public enum EmptyMarker {
         // "/", "//", "-", "—", "——", "--": any run of slashes and dashes.
         return compact.unicodeScalars.allSatisfy { scalar in
             scalar == "/" || scalar == "\\" || scalar.properties.generalCategory == .dashPunctuation
+                || scalar.properties.generalCategory == .connectorPunctuation  // "____": a blank to fill in
                 || scalar == "\u{2500}" // ─ box-drawing line, typed for a dash
         }
     }

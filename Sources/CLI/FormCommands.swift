@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import Forms
+import OOXML
+
+struct Schemes: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "列出可审核的申报类别（id、名称、依据政策）。",
+        discussion: "Example: cluster-review schemes"
+    )
+
+    @OptionGroup var forms: FormsOptions
+
+    func run() throws {
+        try runReporting {
+            let library = try forms.library()
+            for definition in library.definitions {
+                Console.write("\(definition.id)\t\(definition.title)\t\(definition.policy.title)\n")
+            }
+        }
+    }
+}
+
+struct Template: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "生成空白申报书（或 --declaration 生成申报主体责任声明）。",
+        discussion: "Example: cluster-review template jiangsu-sme-cluster -o 申报书.docx"
+    )
+
+    @OptionGroup var forms: FormsOptions
+    @Argument(help: "Scheme id (see `cluster-review schemes`).") var scheme: String
+    @Option(name: .shortAndLong, help: "The .docx to write.") var output: String
+    @Flag(help: "Write the responsibility declaration instead of the application form.") var declaration = false
+    @Option(help: "First year of the series tables (default: three years before this one).") var firstYear: Int?
+
+    func run() throws {
+        try runReporting {
+            let library = try forms.library()
+            guard let definition = library.definition(id: scheme) else {
+                throw CLIError.usage("未知的申报类别 \(scheme)（可用 cluster-review schemes 查看）")
+            }
+            let years = firstYear.map { [$0, $0 + 1, $0 + 2] }
+            let writer = FormWriter(definition: definition, blankYears: years)
+            let builder = declaration ? writer.declaration() : writer.application()
+            try builder.package().write(to: URL(fileURLWithPath: output))
+        }
+    }
+}
+
+struct Fill: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "按数据填写申报书（或 --declaration 填写责任声明），输出 .docx 或表单实例 .xml。",
+        discussion: """
+        DATA.json has the shape `extract` prints (one document's "fields", or the whole
+        {"documents": [...]} output, of which the first document of the right kind is used).
+        Example: cluster-review fill jiangsu-sme-cluster fixtures/data/jiangsu-clean.json -o 申报书.docx
+        """
+    )
+
+    @OptionGroup var forms: FormsOptions
+    @Argument(help: "Scheme id.") var scheme: String
+    @Argument(help: "The data, as JSON.") var data: String
+    @Option(name: .shortAndLong, help: "The .docx (or form-instance .xml) to write.") var output: String
+    @Flag(help: "Fill the responsibility declaration instead of the application form.") var declaration = false
+
+    func run() throws {
+        try runReporting {
+            let library = try forms.library()
+            guard let definition = library.definition(id: scheme) else {
+                throw CLIError.usage("未知的申报类别 \(scheme)（可用 cluster-review schemes 查看）")
+            }
+            let bytes: Data
+            do {
+                bytes = try Data(contentsOf: URL(fileURLWithPath: data))
+            } catch {
+                throw CLIError.input("\(data)：无法读取数据文件")
+            }
+            let kind: FormKind = declaration ? .declaration : .application
+            let values = try FormData.decode(bytes, file: data, definition: definition, kind: kind)
+            let url = URL(fileURLWithPath: output)
+            if url.pathExtension.lowercased() == "xml" {
+                try AtomicFile.write(Data(FormInstanceWriter.xml(values, definition: definition, kind: kind).utf8), to: url)
+            } else {
+                let writer = FormWriter(definition: definition)
+                let builder = declaration ? writer.declaration(values) : writer.application(values)
+                try builder.package().write(to: url)
+            }
+        }
+    }
+}
+
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "读取申报材料，按字段输出 JSON（类别、文书种类、字段值、无法识别的值）。",
+        discussion: "Example: cluster-review extract fixtures/submissions/*/*.docx"
+    )
+
+    @OptionGroup var forms: FormsOptions
+    @Argument(help: ".docx, Word XML or form-instance XML files.") var files: [String]
+    @Option(help: "Scheme id, overriding detection from the title.") var scheme: String?
+
+    func run() throws {
+        var failed = false
+        try runReporting {
+            let library = try forms.library()
+            if let scheme, library.definition(id: scheme) == nil {
+                throw CLIError.usage("未知的申报类别 \(scheme)（可用 cluster-review schemes 查看）")
+            }
+            let extractor = Extractor(library: library)
+            var documents: [ExtractedForm] = []
+            for file in files {
+                do {
+                    documents.append(try extractor.extract(fileAt: URL(fileURLWithPath: file), displayName: file, scheme: scheme))
+                } catch let error as LocalizedError {
+                    Console.error(error.errorDescription ?? "\(file)：\(error)")
+                    failed = true
+                }
+            }
+            Console.write(try ExtractionJSON.encode(documents) + "\n")
+        }
+        if failed { throw ExitCode(1) }
+    }
+}

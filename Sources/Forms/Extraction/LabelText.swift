@@ -1,0 +1,57 @@
+import Foundation
+
+/// How label text in a document is compared with a form's labels: built on
+/// `TextNormalizer.labelKey`, plus what only labels carry — leading numbering
+/// (1. / （一） / 一、 / ①) and a trailing bracket that may or may not be a unit.
+enum LabelText {
+    /// Keys to try for `text`: the whole label, and the label without its
+    /// trailing bracket; and the unit that bracket names, if it is one.
+    /// The whole label's key comes first: 法定代表人（签字） is the signatory
+    /// before it is 法定代表人.
+    static func keys(_ text: String) -> (keys: [String], unit: String?) {
+        let stripped = stripNumbering(text)
+        var keys: [String] = []
+        let whole = TextNormalizer.labelKey(stripped)
+        if !whole.isEmpty { keys.append(whole) }
+        let withoutBracket = TextNormalizer.labelKeyWithoutUnit(stripped)
+        if !withoutBracket.isEmpty && withoutBracket != whole { keys.append(withoutBracket) }
+        return (keys, TextNormalizer.unitInLabel(stripped)?.symbol)
+    }
+
+    /// Drops leading numbering: 1. 1、 (1) （一） 一、 ① and the like.
+    static func stripNumbering(_ text: String) -> String {
+        let normalized = TextNormalizer.normalize(text)
+        let patterns = [
+            #"^\(?[0-9]{1,2}[\).、]\s*"#,
+            #"^\(?[一二三四五六七八九十]{1,3}[\)、.]\s*"#,
+            #"^[①-⑳]\s*"#,
+        ]
+        for pattern in patterns {
+            if let range = normalized.range(of: pattern, options: .regularExpression) {
+                let rest = String(normalized[range.upperBound...])
+                // "1.5" is a number, not numbering.
+                if let first = rest.unicodeScalars.first, CharacterSet.decimalDigits.contains(first) { continue }
+                return rest
+            }
+        }
+        return normalized
+    }
+
+    /// "2023", "2023年", "２０２３年度" → 2023; nil for anything else.
+    static func year(_ text: String) -> Int? {
+        var compact = TextNormalizer.compact(text)
+        for suffix in ["年度", "年"] where compact.hasSuffix(suffix) {
+            compact.removeLast(suffix.count)
+        }
+        guard compact.count == 4, let year = Int(compact), (1990...2100).contains(year) else { return nil }
+        return year
+    }
+
+    static func isUnitHeader(_ text: String) -> Bool {
+        ["单位", "计量单位", "unit"].contains(TextNormalizer.labelKey(text))
+    }
+
+    static func hasBox(_ text: String) -> Bool {
+        text.unicodeScalars.contains { "☐☑☒□■▢▣".unicodeScalars.contains($0) }
+    }
+}

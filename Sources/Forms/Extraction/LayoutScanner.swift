@@ -1,0 +1,425 @@
+import Foundation
+import OOXML
+
+/// What the scanner looks for: a field's normalised label keys and its shape.
+struct FieldProbe: Sendable {
+    enum Shape: Sendable {
+        case scalar
+        case series
+        case list(columns: [(id: String, keys: Set<String>)])
+    }
+
+    let id: String
+    let keys: Set<String>
+    let shape: Shape
+}
+
+/// The raw text found for a form's fields, before typed parsing.
+struct RawFields: Sendable {
+    struct Scalar: Sendable {
+        let value: LocatedText
+        /// The unit named in the label the value was found under (集群总产值（亿元）).
+        let labelUnit: String?
+    }
+
+    struct Series: Sendable {
+        var values: [Int: LocatedText] = [:]
+        var unit: String?
+        var labelUnit: String?
+    }
+
+    typealias ListRow = [String: LocatedText]
+
+    var scalars: [String: Scalar] = [:]
+    var series: [String: Series] = [:]
+    var lists: [String: [ListRow]] = [:]
+    /// Where a label was found, even with an empty value (for comments on absent values).
+    var labels: [String: LocatedText] = [:]
+}
+
+/// Finds field values by their labels wherever a document puts them: the
+/// next cell right or below, `标签：值` in a paragraph or cell, several pairs
+/// in one row, year tables in either orientation with a unit column, and list
+/// tables whose header row names the columns in any order.
+struct LayoutScanner {
+    let probes: [FieldProbe]
+    private let scalarKeys: [String: String]
+    private let seriesKeys: [String: String]
+    private let listProbes: [FieldProbe]
+    /// Longest label key, in scalars, bounding the suffix search in paragraphs.
+    private let longestKey: Int
+
+    init(probes: [FieldProbe]) {
+        self.probes = probes
+        var scalarKeys: [String: String] = [:]
+        var seriesKeys: [String: String] = [:]
+        var longest = 1
+        for probe in probes {
+            for key in probe.keys {
+                longest = max(longest, key.unicodeScalars.count)
+                switch probe.shape {
+                case .scalar: if scalarKeys[key] == nil { scalarKeys[key] = probe.id }
+                case .series: if seriesKeys[key] == nil { seriesKeys[key] = probe.id }
+                case .list: break
+                }
+            }
+        }
+        self.scalarKeys = scalarKeys
+        self.seriesKeys = seriesKeys
+        self.listProbes = probes.filter { if case .list = $0.shape { return true } else { return false } }
+        self.longestKey = longest + 8
+    }
+
+    // MARK: Labels
+
+    /// A label cell's match: the field and the unit its label names.
+    struct LabelMatch {
+        let field: String
+        let unit: String?
+        let isSeries: Bool
+    }
+
+    func match(label text: String, prefix: String? = nil) -> LabelMatch? {
+        let (keys, unit) = LabelText.keys(text)
+        if let prefix {
+            let (prefixKeys, _) = LabelText.keys(prefix)
+            for p in prefixKeys {
+                for key in keys {
+                    if let field = scalarKeys[p + key] { return LabelMatch(field: field, unit: unit, isSeries: false) }
+                    if let field = seriesKeys[p + key] { return LabelMatch(field: field, unit: unit, isSeries: true) }
+                }
+            }
+        }
+        for key in keys {
+            if let field = scalarKeys[key] { return LabelMatch(field: field, unit: unit, isSeries: false) }
+            if let field = seriesKeys[key] { return LabelMatch(field: field, unit: unit, isSeries: true) }
+        }
+        return nil
+    }
+
+    // MARK: Scan
+
+    func scan(_ document: WordDocument) -> RawFields {
+        var found = RawFields()
+        scan(blocks: document.body, into: &found)
+        return found
+    }
+
+    private func scan(blocks: [Block], into found: inout RawFields) {
+        for block in blocks {
+            switch block {
+            case .paragraph(let paragraph):
+                scanPairs(in: paragraph, into: &found)
+            case .textBox(let box):
+                scan(blocks: box.blocks, into: &found)
+            case .table(let table):
+                scan(table: table, into: &found)
+                for row in table.rows {
+                    for cell in row.cells {
+                        for case .table(let nested) in cell.blocks { scan(table: nested, into: &found) }
+                        for case .textBox(let box) in cell.blocks { scan(blocks: box.blocks, into: &found) }
+                    }
+                }
+            }
+        }
+    }
+
+    /// `标签：值` pairs in a paragraph, several per paragraph allowed.
+    @discardableResult
+    private func scanPairs(in paragraph: Paragraph, into found: inout RawFields) -> Bool {
+        let scalars = Array(paragraph.text.unicodeScalars)
+        var colons: [Int] = []
+        for (index, scalar) in scalars.enumerated() where scalar == "：" || scalar == ":" {
+            colons.append(index)
+        }
+        guard !colons.isEmpty else { return false }
+        // Each colon preceded by a known label starts a pair.
+        var pairs: [(labelStart: Int, colon: Int, match: LabelMatch)] = []
+        var boundary = 0
+        for colon in colons {
+            var best: (start: Int, match: LabelMatch)?
+            let earliest = max(boundary, colon - longestKey)
+            var start = colon - 1
+            while start >= earliest {
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: scalars[start..<colon])
+                if let match = match(label: String(view)) { best = (start, match) }
+                start -= 1
+            }
+            if let best {
+                pairs.append((best.start, colon, best.match))
+                boundary = colon + 1
+            }
+        }
+        guard !pairs.isEmpty else { return false }
+        for (index, pair) in pairs.enumerated() {
+            var end = index + 1 < pairs.count ? pairs[index + 1].labelStart : scalars.count
+            // A pair inside brackets ends at the closing bracket:
+            // 本单位……（统一社会信用代码：…）郑重声明.
+            if pair.labelStart > 0, "（(".unicodeScalars.contains(scalars[pair.labelStart - 1]),
+               let close = scalars[(pair.colon + 1)..<end].firstIndex(where: { "）)".unicodeScalars.contains($0) }) {
+                end = close
+            }
+            let value = LocatedText(paragraph: paragraph, range: (pair.colon + 1)..<end).trimmed()
+            record(pair.match, value: value, label: LocatedText(paragraph: paragraph, range: pair.labelStart..<pair.colon), into: &found)
+        }
+        return true
+    }
+
+    private func record(_ match: LabelMatch, value: LocatedText, label: LocatedText, into found: inout RawFields) {
+        if found.labels[match.field] == nil { found.labels[match.field] = label }
+        guard !value.isBlank else { return }
+        if match.isSeries { return }  // a series needs its years; a bare pair cannot give them
+        if found.scalars[match.field] == nil {
+            found.scalars[match.field] = RawFields.Scalar(value: value, labelUnit: match.unit)
+        }
+    }
+
+    // MARK: Tables
+
+    private enum RowContext {
+        case none
+        case years(columns: [Int: Int], unitColumn: Int?)
+        case transposed(fields: [Int: LabelMatch], yearColumn: Int)
+        case list(field: String, columns: [Int: String])
+    }
+
+    private func scan(table: Table, into found: inout RawFields) {
+        let grid = table.grid
+        var context = RowContext.none
+        var rowIndex = 0
+        while rowIndex < grid.count {
+            let row = grid[rowIndex]
+            let cells = distinctCells(row)
+            if let header = listHeader(cells) {
+                context = .list(field: header.field, columns: header.columns)
+                if found.lists[header.field] == nil { found.lists[header.field] = [] }
+                rowIndex += 1
+                continue
+            }
+            if let years = yearHeader(row) {
+                context = .years(columns: years.columns, unitColumn: years.unitColumn)
+                rowIndex += 1
+                continue
+            }
+            if let transposed = transposedHeader(grid, rowIndex) {
+                context = .transposed(fields: transposed, yearColumn: 0)
+                rowIndex += 1
+                continue
+            }
+            switch context {
+            case .list(let field, let columns):
+                if let entry = listRow(row, columns: columns) {
+                    found.lists[field, default: []].append(entry)
+                    rowIndex += 1
+                    continue
+                }
+                // Blank template rows and rows holding only a 序号 stay in the list;
+                // a row with a form label ends it.
+                let hasLabel = cells.contains { match(label: LocatedText(cell: $0.cell).text) != nil }
+                if !hasLabel {
+                    rowIndex += 1
+                    continue
+                }
+                context = .none
+            case .years(let columns, let unitColumn):
+                if let first = cells.first, let match = match(label: LocatedText(cell: first.cell).text), match.isSeries {
+                    var series = found.series[match.field] ?? RawFields.Series()
+                    series.labelUnit = series.labelUnit ?? match.unit
+                    if let unitColumn, let unitCell = row[unitColumn] {
+                        let unit = LocatedText(cell: unitCell).text.trimmingCharacters(in: .whitespaces)
+                        if !unit.isEmpty { series.unit = unit }
+                    }
+                    for (column, year) in columns where series.values[year] == nil {
+                        if let cell = row[column] {
+                            let value = LocatedText(cell: cell).trimmed()
+                            if !value.isBlank { series.values[year] = value }
+                        }
+                    }
+                    if found.labels[match.field] == nil { found.labels[match.field] = LocatedText(cell: first.cell) }
+                    found.series[match.field] = series
+                    rowIndex += 1
+                    continue
+                }
+            case .transposed(let fields, let yearColumn):
+                if let yearCell = row[yearColumn], let year = LabelText.year(LocatedText(cell: yearCell).text) {
+                    for (column, match) in fields {
+                        guard let cell = row[column] else { continue }
+                        let value = LocatedText(cell: cell).trimmed()
+                        guard !value.isBlank else { continue }
+                        var series = found.series[match.field] ?? RawFields.Series()
+                        series.labelUnit = series.labelUnit ?? match.unit
+                        if series.values[year] == nil { series.values[year] = value }
+                        found.series[match.field] = series
+                    }
+                    rowIndex += 1
+                    continue
+                }
+                context = .none
+            case .none:
+                break
+            }
+            scanPairs(row: row, cells: cells, grid: grid, rowIndex: rowIndex, into: &found)
+            rowIndex += 1
+        }
+    }
+
+    private struct PlacedCell {
+        let column: Int
+        let cell: OOXML.Cell
+    }
+
+    /// The cells of a grid row in column order, each merged cell once.
+    private func distinctCells(_ row: [OOXML.Cell?]) -> [PlacedCell] {
+        var result: [PlacedCell] = []
+        var seen = Set<BlockPath>()
+        for (column, cell) in row.enumerated() {
+            guard let cell, seen.insert(cell.path).inserted else { continue }
+            result.append(PlacedCell(column: column, cell: cell))
+        }
+        return result
+    }
+
+    /// Label|value pairs along a row; a label with no value to its right takes
+    /// the cell below. A tall merged label at the row's start is a group
+    /// heading that prefixes the labels beside it (运营管理机构 | 名称 → 运营管理机构名称).
+    private func scanPairs(row: [OOXML.Cell?], cells: [PlacedCell], grid: [[OOXML.Cell?]], rowIndex: Int,
+                           into found: inout RawFields) {
+        var groupPrefix: String?
+        var index = 0
+        while index < cells.count {
+            let placed = cells[index]
+            let labelText = LocatedText(cell: placed.cell)
+            // A cell holding 标签：值 itself.
+            if labelText.text.contains("：") || labelText.text.contains(":") {
+                var matchedInside = false
+                for paragraph in placed.cell.paragraphs where scanPairs(in: paragraph, into: &found) {
+                    matchedInside = true
+                }
+                if matchedInside {
+                    index += 1
+                    continue
+                }
+            }
+            let match = match(label: labelText.text, prefix: groupPrefix)
+            guard let match else {
+                // An unmatched cell before any label that spans rows is a group heading.
+                if index == 0, placed.cell.rowSpan > 1 || cells.count >= 3 {
+                    groupPrefix = labelText.text
+                }
+                index += 1
+                continue
+            }
+            if match.isSeries {
+                index += 1
+                continue
+            }
+            // The value: the next cell to the right unless it is itself a label.
+            if index + 1 < cells.count {
+                let next = cells[index + 1]
+                let nextText = LocatedText(cell: next.cell)
+                if self.match(label: nextText.text, prefix: groupPrefix) == nil {
+                    var value = nextText.trimmed()
+                    // Option boxes spread over several cells (☐是 | ☑否).
+                    var following = index + 2
+                    while LabelText.hasBox(value.text), following < cells.count {
+                        let more = LocatedText(cell: cells[following].cell)
+                        guard LabelText.hasBox(more.text), self.match(label: more.text) == nil else { break }
+                        value = LocatedText(text: value.text + " " + more.text, pieces: value.pieces + more.pieces)
+                        following += 1
+                    }
+                    record(match, value: value, label: labelText, into: &found)
+                    index = following
+                    continue
+                }
+            }
+            // Otherwise the cell below, in the same column.
+            if rowIndex + 1 < grid.count, let below = grid[rowIndex + 1][placed.column], below.path != placed.cell.path {
+                let belowText = LocatedText(cell: below)
+                if self.match(label: belowText.text) == nil {
+                    record(match, value: belowText.trimmed(), label: labelText, into: &found)
+                }
+            } else {
+                record(match, value: .empty, label: labelText, into: &found)
+            }
+            index += 1
+        }
+    }
+
+    /// A row of years (2023, 2023年) after optional label/unit columns.
+    private func yearHeader(_ row: [OOXML.Cell?]) -> (columns: [Int: Int], unitColumn: Int?)? {
+        var columns: [Int: Int] = [:]
+        var unitColumn: Int?
+        var seen = Set<BlockPath>()
+        for (column, cell) in row.enumerated() {
+            guard let cell, seen.insert(cell.path).inserted else { continue }
+            let text = LocatedText(cell: cell).text
+            if let year = LabelText.year(text) {
+                columns[column] = year
+            } else if LabelText.isUnitHeader(text) {
+                unitColumn = column
+            }
+        }
+        return columns.count >= 2 ? (columns, unitColumn) : nil
+    }
+
+    /// A header row naming series fields, with years down its first column below.
+    private func transposedHeader(_ grid: [[OOXML.Cell?]], _ rowIndex: Int) -> [Int: LabelMatch]? {
+        guard rowIndex + 1 < grid.count, let firstBelow = grid[rowIndex + 1].first ?? nil,
+              LabelText.year(LocatedText(cell: firstBelow).text) != nil else { return nil }
+        var fields: [Int: LabelMatch] = [:]
+        var seen = Set<BlockPath>()
+        for (column, cell) in grid[rowIndex].enumerated() where column > 0 {
+            guard let cell, seen.insert(cell.path).inserted else { continue }
+            if let match = match(label: LocatedText(cell: cell).text), match.isSeries { fields[column] = match }
+        }
+        return fields.isEmpty ? nil : fields
+    }
+
+    /// A header row naming at least two columns of one list field.
+    private func listHeader(_ cells: [PlacedCell]) -> (field: String, columns: [Int: String])? {
+        var best: (field: String, columns: [Int: String])?
+        for probe in listProbes {
+            guard case .list(let columnProbes) = probe.shape else { continue }
+            var columns: [Int: String] = [:]
+            for placed in cells {
+                let (keys, _) = LabelText.keys(LocatedText(cell: placed.cell).text)
+                if let column = columnProbes.first(where: { probe in keys.contains { probe.keys.contains($0) } }),
+                   !columns.values.contains(column.id) {
+                    columns[placed.column] = column.id
+                }
+            }
+            let needed = min(2, columnProbes.count)
+            if columns.count >= needed, columns.count > (best?.columns.count ?? 0) {
+                best = (probe.id, columns)
+            }
+        }
+        return best
+    }
+
+    /// One data row of a list; nil when every mapped column is blank.
+    private func listRow(_ row: [OOXML.Cell?], columns: [Int: String]) -> RawFields.ListRow? {
+        var entry: RawFields.ListRow = [:]
+        for (column, id) in columns {
+            guard column < row.count, let cell = row[column] else { continue }
+            let value = LocatedText(cell: cell).trimmed()
+            if !value.isBlank { entry[id] = value }
+        }
+        if entry.isEmpty { return nil }
+        // A row that restates the header (a repeated header row) is not data.
+        let isHeaderAgain = columns.allSatisfy { column, id in
+            guard let cell = row[column] else { return false }
+            return listColumnKeys(id).contains { LabelText.keys(LocatedText(cell: cell).text).keys.contains($0) }
+        }
+        return isHeaderAgain ? nil : entry
+    }
+
+    private func listColumnKeys(_ id: String) -> Set<String> {
+        for probe in listProbes {
+            if case .list(let columns) = probe.shape, let column = columns.first(where: { $0.id == id }) {
+                return column.keys
+            }
+        }
+        return []
+    }
+}
