@@ -51,6 +51,11 @@ enum LabelText {
         ["单位", "计量单位", "unit"].contains(TextNormalizer.labelKey(text))
     }
 
+    /// Columns a list table carries besides its fields: 序号, 备注.
+    static func isListFiller(_ text: String) -> Bool {
+        ["序号", "编号序号", "no", "备注", "说明"].contains(TextNormalizer.labelKey(text))
+    }
+
     static func hasBox(_ text: String) -> Bool {
         text.unicodeScalars.contains { "☐☑☒□■▢▣".unicodeScalars.contains($0) }
     }

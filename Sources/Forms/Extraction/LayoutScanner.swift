@@ -73,7 +73,7 @@ struct LayoutScanner {
     // MARK: Labels
 
     /// A label cell's match: the field and the unit its label names.
-    struct LabelMatch {
+    struct LabelMatch: Equatable {
         let field: String
         let unit: String?
         let isSeries: Bool
@@ -301,6 +301,16 @@ struct LayoutScanner {
                     continue
                 }
             }
+            // A tall merged cell at the row's start whose text prefixes the
+            // next label is a group heading, even when it is a label itself
+            // (运营管理机构 | 名称 → 运营管理机构名称, not 运营管理机构 = "名称").
+            if index == 0, placed.cell.rowSpan > 1, cells.count > 1,
+               let next = self.match(label: LocatedText(cell: cells[1].cell).text, prefix: labelText.text),
+               next != self.match(label: LocatedText(cell: cells[1].cell).text) {
+                groupPrefix = labelText.text
+                index += 1
+                continue
+            }
             let match = match(label: labelText.text, prefix: groupPrefix)
             guard let match else {
                 // An unmatched cell before any label that spans rows is a group heading.
@@ -382,15 +392,21 @@ struct LayoutScanner {
         for probe in listProbes {
             guard case .list(let columnProbes) = probe.shape else { continue }
             var columns: [Int: String] = [:]
+            var others = 0
             for placed in cells {
-                let (keys, _) = LabelText.keys(LocatedText(cell: placed.cell).text)
+                let text = LocatedText(cell: placed.cell).text
+                let (keys, _) = LabelText.keys(text)
                 if let column = columnProbes.first(where: { probe in keys.contains { probe.keys.contains($0) } }),
                    !columns.values.contains(column.id) {
                     columns[placed.column] = column.id
+                } else if !keys.isEmpty, !LabelText.isListFiller(text) {
+                    others += 1
                 }
             }
-            let needed = min(2, columnProbes.count)
-            if columns.count >= needed, columns.count > (best?.columns.count ?? 0) {
+            // A header names most of its columns and little else; a label|value
+            // row (单位名称 | X | 统一社会信用代码 | Y) has values between its labels.
+            let needed = columnProbes.count > 3 ? 3 : min(2, columnProbes.count)
+            if columns.count >= needed, others <= 1, columns.count > (best?.columns.count ?? 0) {
                 best = (probe.id, columns)
             }
         }

@@ -39,12 +39,14 @@ public struct ChoiceParser: Sendable {
         return plainOption(segment).map { [$0] }
     }
 
-    /// The single ticked option; none or several ticked is ambiguous.
+    /// The single ticked option. None ticked is no answer (the field is
+    /// missing, for the applicant to supply); several ticked is ambiguous.
     static func ticked(_ pairs: [(option: String, mark: MarkedOptions.Mark?)]) -> ParsedValue<String> {
         var ticked: [String] = []
         for pair in pairs where pair.mark == .ticked && !ticked.contains(pair.option) {
             ticked.append(pair.option)
         }
+        if ticked.isEmpty { return .empty }
         guard ticked.count == 1, let option = ticked.first else { return .failure(.ambiguousChoice) }
         return .value(option)
     }

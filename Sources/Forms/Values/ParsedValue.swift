@@ -119,7 +119,7 @@ public enum ValueFailure: Error, LocalizedError, Hashable, Sendable {
         case .implausibleYear(let year): return "年份\(year)不合理"
         case .notAYear: return "填写内容不是年份"
         case .notYesNo: return "应填写“是”或“否”"
-        case .ambiguousChoice: return "选项勾选不明确（未勾选或勾选了多项）"
+        case .ambiguousChoice: return "选项勾选不明确（勾选了多项）"
         case .notAnOption: return "填写内容不是可选项之一"
         case .invalidUSCC(let failure): return failure.errorDescription
         }

@@ -1,0 +1,209 @@
+import Foundation
+import Testing
+import Forms
+import OOXML
+import TestSupport
+
+private typealias F = DocxFixture
+
+let formsLibrary: FormLibrary = {
+    do {
+        return try FormLibrary.load(directory: Repository.url("forms"))
+    } catch {
+        fatalError("forms/ does not load: \(error)")
+    }
+}()
+
+private func extract(_ body: String, scheme: String? = nil) throws -> ExtractedForm {
+    try Extractor(library: formsLibrary).extract(try F.read(try F.docx(body: body), name: "foreign.docx"), scheme: scheme)
+}
+
+private func cell(_ content: String, _ properties: String = "") -> String {
+    "<w:tc><w:tcPr>\(properties)</w:tcPr><w:p>\(content)</w:p></w:tc>"
+}
+
+private func row(_ cells: String...) -> String {
+    "<w:tr>" + cells.joined() + "</w:tr>"
+}
+
+private func table(_ rows: String...) -> String {
+    "<w:tbl>" + rows.joined() + "</w:tbl>"
+}
+
+private func t(_ text: String) -> String { F.r(text) }
+
+private let jiangsuTitle = F.p(t("江苏省中小企业特色产业集群申报书"))
+
+@Suite("Extraction from documents laid out by other hands")
+struct ForeignLayoutTests {
+    @Test("four-column label|value rows, aliases for labels, and a value in the cell below its label")
+    func fourColumnRows() throws {
+        let form = try extract(jiangsuTitle + table(
+            row(cell(t("申报主体名称")), cell(t("江阴市工业和信息化局")), cell(t("社会信用代码")), cell(t("11320281014211234X"))),
+            row(cell(t("联系人")), cell(t("联系电话"))),
+            row(cell(t("张三")), cell(t("0510-86861234")))))
+        #expect(form.scheme == "jiangsu-sme-cluster")
+        #expect(form.kind == .application)
+        #expect(form.fields["applicant_name"] == .text("江阴市工业和信息化局"))
+        #expect(form.fields["applicant_uscc"] == .text("11320281014211234X"))
+        #expect(form.fields["contact_name"] == .text("张三"))
+        #expect(form.fields["contact_phone"] == .text("0510-86861234"))
+        // The value keeps where it came from: table 1, row 1, column 2.
+        let location = try #require(form.locations[FieldKey(field: "applicant_name")]?.first)
+        #expect(location.paragraph.description == "t1/r1/c2/p1")
+        #expect(location.runs == [RunSpan(run: 2, start: 0, end: 10)])
+    }
+
+    @Test("标签：值 paragraphs, several pairs in one paragraph, full-width digits and a date in Chinese numerals")
+    func labelValueParagraphs() throws {
+        let form = try extract(jiangsuTitle
+            + F.p(t("集群名称：江阴市高端纺织服装产业集群"))
+            + F.p(t("联系人："), t("张三"), t("　　联系电话：0510-86861234"))
+            + F.p(t("集群占地面积（平方公里）：４５．５"))
+            + F.p(t("申报日期：二〇二四年五月十日")))
+        #expect(form.fields["cluster_name"] == .text("江阴市高端纺织服装产业集群"))
+        #expect(form.fields["contact_name"] == .text("张三"))
+        #expect(form.fields["contact_phone"] == .text("0510-86861234"))
+        #expect(form.fields["area_km2"] == .number(Decimal(string: "45.5")!))
+        #expect(form.fields["application_date"] == .date(CalendarDate(year: 2024, month: 5, day: 10)!))
+        let name = try #require(form.locations[FieldKey(field: "contact_name")]?.first)
+        #expect(name.range == 4..<6)
+        #expect(name.runs == [RunSpan(run: 3, start: 0, end: 2)])
+    }
+
+    @Test("a year table with a unit column converts 万元 to the canonical 亿元; years typed 2021年")
+    func yearTableWithUnitColumn() throws {
+        let form = try extract(jiangsuTitle + table(
+            row(cell(t("指标名称")), cell(t("计量单位")), cell(t("2021年")), cell(t("2022年")), cell(t("2023年"))),
+            row(cell(t("集群总产值")), cell(t("万元")), cell(t("412,000")), cell(t("450000")), cell(t("501000"))),
+            row(cell(t("中小企业产值占比")), cell(t("%")), cell(t("72.5%")), cell(t("73.1")), cell(t("74")))))
+        #expect(form.fields["total_output"] == .series([2021: .number(41.2), 2022: .number(45), 2023: .number(50.1)]))
+        #expect(form.fields["sme_share"] == .series([2021: .number(72.5), 2022: .number(73.1), 2023: .number(74)]))
+        #expect(form.locations[FieldKey(field: "total_output", year: 2022)]?.first?.paragraph.description == "t1/r2/c4/p1")
+    }
+
+    @Test("a transposed year table: years down the first column, indicators across the header")
+    func transposedYearTable() throws {
+        let form = try extract(jiangsuTitle + table(
+            row(cell(t("年份")), cell(t("集群总产值（亿元）")), cell(t("有效发明专利数（件）"))),
+            row(cell(t("2021")), cell(t("41.2")), cell(t("1,200"))),
+            row(cell(t("2022")), cell(t("45")), cell(t("1300"))),
+            row(cell(t("2023")), cell(t("50.1")), cell(t("1450件")))))
+        #expect(form.fields["total_output"] == .series([2021: .number(41.2), 2022: .number(45), 2023: .number(50.1)]))
+        #expect(form.fields["invention_patents"] == .series([2021: .integer(1200), 2022: .integer(1300), 2023: .integer(1450)]))
+    }
+
+    @Test("a unit in the cell overrides the label's unit")
+    func unitInCell() throws {
+        let form = try extract(jiangsuTitle + table(
+            row(cell(t("集群占地面积（平方公里）")), cell(t("4550公顷"))),
+            row(cell(t("集群从业人员数")), cell(t("2,300人")))))
+        #expect(form.fields["area_km2"] == .number(Decimal(string: "45.5")!))
+        #expect(form.fields["employees"] == .integer(2300))
+    }
+
+    @Test("split runs, tracked changes, content controls and legacy text fields give the value as shown")
+    func wordMachinery() throws {
+        let formText = "<w:r><w:fldChar w:fldCharType=\"begin\"><w:ffData><w:name w:val=\"t\"/><w:textInput/></w:ffData></w:fldChar></w:r><w:r><w:instrText> FORMTEXT </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>\(t("72"))\(t(".5"))<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+        let form = try extract(jiangsuTitle + table(
+            row(cell(t("集群占地面积（平方公里）")), cell(t("4") + "<w:del w:id=\"1\" w:author=\"x\"><w:r><w:delText>9</w:delText></w:r></w:del>" + "<w:ins w:id=\"2\" w:author=\"x\">\(t("5"))</w:ins>" + t(".5"))),
+            row(cell(t("集群名称")), cell("<w:sdt><w:sdtPr><w:tag w:val=\"cluster_name\"/></w:sdtPr><w:sdtContent>\(t("江阴市高端"))\(t("纺织服装产业集群"))</w:sdtContent></w:sdt>")),
+            row(cell(t("企业上云或上标识比例（%）")), cell(formText))))
+        #expect(form.fields["area_km2"] == .number(Decimal(string: "45.5")!))
+        #expect(form.fields["cluster_name"] == .text("江阴市高端纺织服装产业集群"))
+        #expect(form.fields["cloud_rate"] == .number(Decimal(string: "72.5")!))
+    }
+
+    @Test("checkboxes of every kind answer yes/no fields, in one cell or spread over cells")
+    func checkboxes() throws {
+        let legacy = { (checked: Bool) in
+            "<w:r><w:fldChar w:fldCharType=\"begin\"><w:ffData><w:checkBox><w:default w:val=\"\(checked ? 1 : 0)\"/></w:checkBox></w:ffData></w:fldChar></w:r><w:r><w:instrText> FORMCHECKBOX </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+        }
+        let form = try extract(jiangsuTitle + table(
+            row(cell(t("是否属于高耗能行业")), cell(legacy(false) + t("是 ") + legacy(true) + t("否"))),
+            row(cell(t("是否属于高用水行业")), cell(t("□是")), cell(t("■否"))),
+            row(cell(t("设立管委会等运营管理机构")), cell(t("√"))),
+            row(cell(t("参与国际合作交流")), cell(t("有"))),
+            row(cell(t("制定三年发展规划")), cell(t("☐是 ☐否")))))
+        #expect(form.fields["high_energy"] == .bool(false))
+        #expect(form.fields["high_water"] == .bool(false))
+        #expect(form.fields["management_body"] == .bool(true))
+        #expect(form.fields["intl_cooperation"] == .bool(true))
+        // Nothing ticked is no answer: absent, not a problem.
+        #expect(form.fields["dev_plan"] == nil)
+        #expect(form.problems.isEmpty)
+    }
+
+    @Test("a merged group cell prefixes the labels beside it (运营管理机构 | 名称)")
+    func groupHeading() throws {
+        let form = try extract(jiangsuTitle + table(
+            row(cell(t("申报单位名称")), cell(t("江阴市工业和信息化局"), "<w:gridSpan w:val=\"2\"/>")),
+            row(cell(t("运营管理机构"), "<w:vMerge w:val=\"restart\"/>"), cell(t("名称")), cell(t("江阴市纺织产业促进会"))),
+            row(cell("", "<w:vMerge/>"), cell(t("统一社会信用代码")), cell(t("51320281MJ1234567X")))))
+        #expect(form.fields["applicant_name"] == .text("江阴市工业和信息化局"))
+        #expect(form.fields["operator_name"] == .text("江阴市纺织产业促进会"))
+        #expect(form.fields["operator_uscc"] == .text("51320281MJ1234567X"))
+        #expect(form.fields["applicant_uscc"] == nil)
+    }
+
+    @Test("a list whose header names its columns in another order, with 序号, aliases, blank rows and a type merged down")
+    func listTable() throws {
+        let form = try extract(jiangsuTitle + table(
+            row(cell(t("序号")), cell(t("认定类型")), cell(t("企业名称")), cell(t("信用代码")), cell(t("认定年度")), cell(t("证书编号/认定文号"))),
+            row(cell(t("1")), cell(t("专精特新“小巨人”企业"), "<w:vMerge w:val=\"restart\"/>"), cell(t("江苏甲纺织有限公司")), cell(t("91320281MA1ABCDE1X")), cell(t("2022年")), cell(t("工信部企业函〔2022〕191号"))),
+            row(cell(t("2")), cell("", "<w:vMerge/>"), cell(t("江苏乙服饰有限公司")), cell(t("91320281MA1ABCDE2X")), cell(t("2023")), cell(t("工信部企业函〔2023〕100号"))),
+            row(cell(t("3")), cell(t("高企")), cell(t("江苏丙科技有限公司")), cell(t("91320281MA1ABCDE3X")), cell(t("2021")), cell(t("GR202132001234"))),
+            row(cell(t("4")), cell(""), cell(""), cell(""), cell(""), cell(""))))
+        let rows = try #require(form.fields["enterprises"]?.rows)
+        #expect(rows.count == 3)
+        #expect(rows[0] == ["name": .text("江苏甲纺织有限公司"), "uscc": .text("91320281MA1ABCDE1X"), "type": .text("little_giant"),
+                            "year": .integer(2022), "cert_no": .text("工信部企业函〔2022〕191号")])
+        #expect(rows[1]["type"] == .text("little_giant"))
+        #expect(rows[2]["type"] == .text("hnte"))
+        #expect(form.locations[FieldKey(field: "enterprises", row: 2, column: "name")]?.first?.paragraph.description == "t1/r4/c3/p1")
+    }
+
+    @Test("a value that is present but unreadable is a problem, not a guess; empty markers are no value")
+    func problems() throws {
+        let form = try extract(jiangsuTitle + table(
+            row(cell(t("企业上云或上标识比例（%）")), cell(t("约三成"))),
+            row(cell(t("工业互联网平台应用普及率（%）")), cell(t("/"))),
+            row(cell(t("申报日期")), cell(t("2024年2月30日"))),
+            row(cell(t("开展制造资源共享工作（项）")), cell(t("0")))))
+        #expect(form.fields["cloud_rate"] == nil)
+        #expect(form.fields["iip_rate"] == nil)
+        #expect(form.fields["application_date"] == nil)
+        #expect(form.fields["sharing_initiatives"] == .integer(0))
+        #expect(form.problems.map(\.field).sorted() == ["application_date", "cloud_rate"])
+        #expect(form.problems.first { $0.field == "cloud_rate" }?.reason == "not a number")
+        #expect(form.problems.first { $0.field == "cloud_rate" }?.text == "约三成")
+    }
+
+    @Test("the scheme comes from the title: the longest form title wins", arguments: [
+        ("江苏省中小企业特色产业集群申报书", "jiangsu-sme-cluster"),
+        ("中小企业特色产业集群申报书", "miit-sme-cluster"),
+        ("四川省中小企业特色产业集群申报书", "sichuan-sme-cluster"),
+        ("无锡市重点产业集群促进机构申报书", "wuxi-promotion-agency"),
+    ])
+    func schemeFromTitle(title: String, scheme: String) throws {
+        let form = try extract(F.p(t(title)) + F.p(t("集群名称：某集群")))
+        #expect(form.scheme == scheme)
+    }
+
+    @Test("a declaration worded by another hand: 我单位（…）郑重承诺, signature and date on one line, 公章")
+    func foreignDeclaration() throws {
+        let form = try extract(
+            F.p(t("诚信承诺书"))
+            + F.p(t("我单位（江阴市工业和信息化局）郑重承诺：所申报江苏省中小企业特色产业集群的材料真实、准确、完整。"))
+            + F.p(t("统一社会信用代码：11320281014211234X"))
+            + F.p(t("申报单位（公章）：江阴市工业和信息化局"))
+            + F.p(t("法定代表人（签字）：王五"), t("        日期：2024年5月6日")),
+            scheme: "jiangsu-sme-cluster")
+        #expect(form.kind == .declaration)
+        #expect(form.fields["declarant_name"] == .text("江阴市工业和信息化局"))
+        #expect(form.fields["declarant_uscc"] == .text("11320281014211234X"))
+        #expect(form.fields["seal_name"] == .text("江阴市工业和信息化局"))
+        #expect(form.fields["signatory"] == .text("王五"))
+        #expect(form.fields["signed_date"] == .date(CalendarDate(year: 2024, month: 5, day: 6)!))
+    }
+}
