@@ -42,7 +42,7 @@ let package = Package(
             ]
         ),
         // Builds small .docx inputs from XML strings; used by the tests only.
-        .target(name: "TestSupport", dependencies: ["OOXML"]),
+        .target(name: "TestSupport", dependencies: ["OOXML", "Forms"]),
         .testTarget(name: "OOXMLTests", dependencies: ["OOXML", "TestSupport"]),
         .testTarget(name: "FormsTests", dependencies: ["Forms", "OOXML", "TestSupport"]),
     ]

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+import Forms
+import OOXML
+import TestSupport
+
+@Suite("Form-instance XML")
+struct FormInstanceTests {
+    private func open(_ xml: String) throws -> PlainXMLDocument {
+        guard case .xml(let document) = try DocumentReader.open(data: Data(xml.utf8), displayName: "form.xml") else {
+            throw ExtractionError.unrecognisedXML(file: "form.xml", root: "?")
+        }
+        return document
+    }
+
+    @Test("written by fill and read by extract, with series, lists and typed values")
+    func roundTrip() throws {
+        let definition = try #require(formsLibrary.definition(id: "jiangsu-sme-cluster"))
+        let values: [String: FieldValue] = [
+            "applicant_name": .text("江阴市工业和信息化局 <&>"),
+            "area_km2": .number(Decimal(string: "45.5")!),
+            "total_output": .series([2021: .number(Decimal(string: "41.2")!), 2022: .number(45), 2023: .number(Decimal(string: "50.1")!)]),
+            "high_energy": .bool(false),
+            "application_date": .date(CalendarDate(year: 2024, month: 5, day: 10)!),
+            "enterprises": .list([["name": .text("江苏甲纺织有限公司"), "type": .text("little_giant"), "year": .integer(2022)]]),
+        ]
+        let xml = FormInstanceWriter.xml(values, definition: definition, kind: .application)
+        let form = try Extractor(library: formsLibrary).extract(formInstance: try open(xml))
+        #expect(form.scheme == "jiangsu-sme-cluster")
+        #expect(form.kind == .application)
+        #expect(form.fields == values)
+        #expect(form.locations[FieldKey(field: "area_km2")]?.first?.line == 5)
+    }
+
+    @Test("an instance that breaks the schema is refused naming the line", arguments: [
+        ("<field id=\"a\">1</field>\n<wrong/>", 4),
+        ("<series id=\"total_output\">\n<value year=\"1800\">1</value></series>", 4),
+        ("<field id=\"Bad Id\">1</field>", 3),
+    ])
+    func invalid(body: String, line: Int) throws {
+        let xml = "<?xml version=\"1.0\"?>\n<form xmlns=\"urn:cluster-review:form-instance:1\" scheme=\"jiangsu-sme-cluster\" kind=\"application\">\n\(body)\n</form>"
+        do {
+            _ = try Extractor(library: formsLibrary).extract(formInstance: try open(xml))
+            Issue.record("an invalid instance was accepted")
+        } catch let error as ReadError {
+            guard case .malformedXML(let file, let reported, let reason) = error else {
+                Issue.record("unexpected error \(error)")
+                return
+            }
+            #expect(file == "form.xml")
+            #expect(reported == line)
+            #expect(reason.hasPrefix("不符合表单实例 XML Schema"))
+        }
+    }
+
+    @Test("XML that is neither Flat OPC nor a form instance is named as such")
+    func foreignXML() throws {
+        #expect(throws: ExtractionError.unrecognisedXML(file: "form.xml", root: "html")) {
+            try Extractor(library: formsLibrary).extract(formInstance: try open("<html><body/></html>"))
+        }
+    }
+}
