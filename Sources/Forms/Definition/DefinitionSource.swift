@@ -120,7 +120,7 @@ enum DefinitionLoader {
         var policyText: PolicyText?
         if let data = try? Data(contentsOf: policyURL), let text = String(data: data, encoding: .utf8) {
             policyText = PolicyText(text)
-            if !DefinitionText.key(text).contains(DefinitionText.key(definition.policy.title)) {
+            if !TextNormalizer.labelKey(text).contains(TextNormalizer.labelKey(definition.policy.title)) {
                 problems.append(.invalid(
                     source.location([.key("policy"), .key("title")]), .policyTitleNotInText(definition.policy.title)))
             }
@@ -209,55 +209,6 @@ extension FormDefinitionError {
         case .syntax(let file, let line, _, _): (file, line)
         case .unreadable(let file, _): (file, 0)
         default: ("", 0)
-        }
-    }
-}
-
-/// Text keys for comparing labels and titles: full-width ASCII folded to
-/// half-width, whitespace, punctuation and quotation marks dropped, letters
-/// lower-cased; `%` kept. "集群总产值（亿元）：" and "集群总产值 (亿元)" have
-/// the same key, as extraction compares labels.
-enum DefinitionText {
-    static func key(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            var folded = scalar
-            if (0xFF01...0xFF5E).contains(scalar.value), let half = Unicode.Scalar(scalar.value - 0xFEE0) {
-                folded = half
-            }
-            if folded == "%" {
-                scalars.append(folded)
-                continue
-            }
-            if folded.properties.isWhitespace || dropped(folded.properties.generalCategory) { continue }
-            scalars.append(folded)
-        }
-        return String(scalars).lowercased()
-    }
-
-    /// The key without a trailing parenthesis ("集群总产值（亿元）" → 集群总产值),
-    /// or `nil` when the text has none.
-    static func keyWithoutTrailingParenthesis(_ text: String) -> String? {
-        guard let (stem, _) = trailingParenthesis(text) else { return nil }
-        return key(stem)
-    }
-
-    /// ("集群总产值", "亿元") for "集群总产值（亿元）".
-    static func trailingParenthesis(_ text: String) -> (stem: String, inside: String)? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard let last = trimmed.last, last == "）" || last == ")" else { return nil }
-        guard let open = trimmed.lastIndex(where: { $0 == "（" || $0 == "(" }) else { return nil }
-        let inside = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
-        return (String(trimmed[..<open]), inside.trimmingCharacters(in: .whitespaces))
-    }
-
-    private static func dropped(_ category: Unicode.GeneralCategory) -> Bool {
-        switch category {
-        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-             .initialPunctuation, .finalPunctuation, .otherPunctuation:
-            true
-        default:
-            false
         }
     }
 }

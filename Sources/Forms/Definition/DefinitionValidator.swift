@@ -213,8 +213,7 @@ struct DefinitionValidator {
         if field.scalarType == .percent, let unit = field.unit, unit != "%" {
             report(.percentUnit(field: field.id, unit: unit), at: path.key("unit"))
         }
-        guard let (_, inside) = DefinitionText.trailingParenthesis(field.label) else { return }
-        let labelUnit = inside.replacingOccurrences(of: "％", with: "%")
+        guard let (_, labelUnit) = TextNormalizer.splitTrailingParenthesis(field.label) else { return }
         if labelUnit != field.unit {
             report(.unitMismatch(field: field.id, labelUnit: labelUnit, unit: field.unit), at: path.key("label"))
         }
@@ -501,8 +500,8 @@ struct LabelRegistry {
     mutating func add(id: String, labels: [String], at path: DefinitionPath) {
         for (index, label) in labels.enumerated() {
             let labelPath = index == 0 ? path.key("label") : path.key("aliases").index(index - 1)
-            var keys = [DefinitionText.key(label)]
-            if let stem = DefinitionText.keyWithoutTrailingParenthesis(label) { keys.append(stem) }
+            // As extraction compares labels: whole, and without a trailing bracket.
+            let keys = [TextNormalizer.labelKey(label), TextNormalizer.labelKeyWithoutUnit(label)]
             for key in Set(keys) where !key.isEmpty {
                 if let owner = owners[key], owner != id {
                     problems.append((.ambiguousLabel(label, fields: [owner, id]), labelPath))

@@ -13,6 +13,11 @@ public struct TitleMatch: Sendable {
     /// several for a declaration whose title (承诺书) every scheme shares.
     public let definitions: [FormDefinition]
 
+    public init(kind: FormKind, definitions: [FormDefinition]) {
+        self.kind = kind
+        self.definitions = definitions
+    }
+
     /// The scheme, when the title settles it.
     public var definition: FormDefinition? {
         definitions.count == 1 ? definitions[0] : nil
@@ -28,6 +33,8 @@ public struct FormLibrary: Sendable {
     /// Sorted by id.
     public let definitions: [FormDefinition]
     private let policyTexts: [String: PolicyText]
+    /// Every form and declaration title's key, for `match(title:)`.
+    private let titleIndex: [(key: String, kind: FormKind, definition: Int)]
 
     /// Loads every `*.yaml` of `directory`, with policy texts from
     /// `directory/policies/`. Throws the first problem found, or all of them
@@ -81,32 +88,33 @@ public struct FormLibrary: Sendable {
     /// Which scheme and which document a title names: the longest form title
     /// (or alias) the text contains wins, so 江苏省中小企业特色产业集群申报书 is
     /// Jiangsu's form, not the national 中小企业特色产业集群申报书. Widths,
-    /// spaces and punctuation are ignored.
+    /// spaces and punctuation are ignored. A sentence that mentions a form
+    /// (所提交的《…申报书》，…。) is not its title: text with a comma, full stop,
+    /// semicolon, question or exclamation mark, or much longer than the title
+    /// it contains, matches nothing.
     public func match(title: String) -> TitleMatch? {
-        let text = DefinitionText.key(title)
+        guard !title.contains(where: { "，,。；;？?！!".contains($0) }) else { return nil }
+        let text = TextNormalizer.labelKey(title)
         guard !text.isEmpty else { return nil }
         var best: (length: Int, kind: FormKind, definitions: [FormDefinition])?
-        for definition in definitions {
-            for (kind, titles) in [(FormKind.application, definition.application.titles),
-                                   (.declaration, definition.declaration.titles)] {
-                let keys = titles.map(DefinitionText.key).filter { !$0.isEmpty && text.contains($0) }
-                guard let length = keys.map(\.count).max() else { continue }
-                guard let current = best else {
-                    best = (length, kind, [definition])
-                    continue
-                }
-                // Longer wins; at equal length an application title wins over a declaration's.
-                if length > current.length || (length == current.length && kind == .application && current.kind == .declaration) {
-                    best = (length, kind, [definition])
-                } else if length == current.length, kind == current.kind {
-                    best = (length, kind, current.definitions + [definition])
-                }
+        for entry in titleIndex where text.contains(entry.key) && text.count <= 2 * entry.key.count + 12 {
+            let length = entry.key.count
+            let definition = definitions[entry.definition]
+            guard let current = best else {
+                best = (length, entry.kind, [definition])
+                continue
+            }
+            // Longer wins; at equal length an application title wins over a declaration's.
+            if length > current.length || (length == current.length && entry.kind == .application && current.kind == .declaration) {
+                best = (length, entry.kind, [definition])
+            } else if length == current.length, entry.kind == current.kind, !current.definitions.contains(definition) {
+                best = (length, entry.kind, current.definitions + [definition])
             }
         }
         guard var best else { return nil }
         if best.definitions.count > 1 {
             // A shared declaration title: a scheme named in the title settles it.
-            let named = best.definitions.filter { text.contains(DefinitionText.key($0.title)) }
+            let named = best.definitions.filter { text.contains(TextNormalizer.labelKey($0.title)) }
             if !named.isEmpty { best.definitions = named }
         }
         return TitleMatch(kind: best.kind, definitions: best.definitions)
@@ -159,6 +167,16 @@ public struct FormLibrary: Sendable {
         self.directory = directory
         self.definitions = definitions
         self.policyTexts = policyTexts
+        var index: [(key: String, kind: FormKind, definition: Int)] = []
+        for (position, definition) in definitions.enumerated() {
+            for title in definition.application.titles {
+                index.append((TextNormalizer.labelKey(title), .application, position))
+            }
+            for title in definition.declaration.titles {
+                index.append((TextNormalizer.labelKey(title), .declaration, position))
+            }
+        }
+        titleIndex = index.filter { !$0.key.isEmpty }
     }
 
     static func isDefinitionFile(_ name: String) -> Bool {
@@ -187,7 +205,7 @@ public struct FormLibrary: Sendable {
             schemes[definition.id] = entry
             let application: DefinitionPath = [.key("application")]
             for (index, title) in definition.application.titles.enumerated() {
-                let key = DefinitionText.key(title)
+                let key = TextNormalizer.labelKey(title)
                 if let other = titles[key], other != definition.id {
                     let path = index == 0 ? application.key("title") : application.key("title_aliases").index(index - 1)
                     problems.append(.invalid(entry.source.location(path), .duplicateTitle(title, scheme: other)))
