@@ -16,7 +16,7 @@ struct FixtureTests {
             let documents = object?["documents"] as? [[String: Any]] ?? []
             if let scheme = documents.first?["scheme"] as? String { perScheme[scheme, default: 0] += 1 }
         }
-        for definition in formsLibrary.definitions {
+        for definition in try formsLibrary.definitions {
             #expect(perScheme[definition.id, default: 0] >= 2, "\(definition.id) has \(perScheme[definition.id, default: 0]) fixture submissions")
         }
     }
@@ -24,7 +24,7 @@ struct FixtureTests {
     /// CLUSTER_REVIEW_REGENERATE=1 rewrites the committed documents.
     @Test("the committed submissions are exactly what fill makes of fixtures/data", arguments: dataFiles)
     func noDrift(data: URL) throws {
-        for output in try FixtureBuilder.build(data, library: formsLibrary) {
+        for output in try FixtureBuilder.build(data, library: try formsLibrary) {
             let url = Repository.url(output.path)
             if ProcessInfo.processInfo.environment["CLUSTER_REVIEW_REGENERATE"] == "1" {
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -39,11 +39,11 @@ struct FixtureTests {
     func roundTrip(data: URL) throws {
         let object = try JSONSerialization.jsonObject(with: Data(contentsOf: data)) as? [String: Any]
         let documents = object?["documents"] as? [[String: Any]] ?? []
-        let extractor = Extractor(library: formsLibrary)
-        for (document, output) in zip(documents, try FixtureBuilder.build(data, library: formsLibrary)) {
+        let extractor = Extractor(library: try formsLibrary)
+        for (document, output) in zip(documents, try FixtureBuilder.build(data, library: try formsLibrary)) {
             let scheme = try #require(document["scheme"] as? String)
             let kind = try #require((document["kind"] as? String).flatMap(FormKind.init(rawValue:)))
-            let definition = try #require(formsLibrary.definition(id: scheme))
+            let definition = try #require((try formsLibrary).definition(id: scheme))
             let single = try JSONSerialization.data(withJSONObject: ["fields": document["fields"] ?? [:]])
             let expected = try FormData.decode(single, file: data.lastPathComponent, definition: definition, kind: kind)
             let name = URL(fileURLWithPath: output.path).lastPathComponent

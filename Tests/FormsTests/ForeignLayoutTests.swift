@@ -6,16 +6,16 @@ import TestSupport
 
 private typealias F = DocxFixture
 
-let formsLibrary: FormLibrary = {
-    do {
-        return try FormLibrary.load(directory: Repository.url("forms"))
-    } catch {
-        fatalError("forms/ does not load: \(error)")
-    }
-}()
+private let loadedLibrary = Result { try FormLibrary.load(directory: Repository.url("forms")) }
+
+/// The committed forms/, loaded once; a test using it fails (rather than the
+/// whole run crashing) when it does not load.
+var formsLibrary: FormLibrary {
+    get throws { try loadedLibrary.get() }
+}
 
 private func extract(_ body: String, scheme: String? = nil) throws -> ExtractedForm {
-    try Extractor(library: formsLibrary).extract(try F.read(try F.docx(body: body), name: "foreign.docx"), scheme: scheme)
+    try Extractor(library: try formsLibrary).extract(try F.read(try F.docx(body: body), name: "foreign.docx"), scheme: scheme)
 }
 
 private func cell(_ content: String, _ properties: String = "") -> String {

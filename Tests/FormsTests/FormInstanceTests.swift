@@ -15,7 +15,7 @@ struct FormInstanceTests {
 
     @Test("written by fill and read by extract, with series, lists and typed values")
     func roundTrip() throws {
-        let definition = try #require(formsLibrary.definition(id: "jiangsu-sme-cluster"))
+        let definition = try #require((try formsLibrary).definition(id: "jiangsu-sme-cluster"))
         let values: [String: FieldValue] = [
             "applicant_name": .text("江阴市工业和信息化局 <&>"),
             "area_km2": .number(Decimal(string: "45.5")!),
@@ -25,7 +25,7 @@ struct FormInstanceTests {
             "enterprises": .list([["name": .text("江苏甲纺织有限公司"), "type": .text("little_giant"), "year": .integer(2022)]]),
         ]
         let xml = FormInstanceWriter.xml(values, definition: definition, kind: .application)
-        let form = try Extractor(library: formsLibrary).extract(formInstance: try open(xml))
+        let form = try Extractor(library: try formsLibrary).extract(formInstance: try open(xml))
         #expect(form.scheme == "jiangsu-sme-cluster")
         #expect(form.kind == .application)
         #expect(form.fields == values)
@@ -40,7 +40,7 @@ struct FormInstanceTests {
     func invalid(body: String, line: Int) throws {
         let xml = "<?xml version=\"1.0\"?>\n<form xmlns=\"urn:cluster-review:form-instance:1\" scheme=\"jiangsu-sme-cluster\" kind=\"application\">\n\(body)\n</form>"
         do {
-            _ = try Extractor(library: formsLibrary).extract(formInstance: try open(xml))
+            _ = try Extractor(library: try formsLibrary).extract(formInstance: try open(xml))
             Issue.record("an invalid instance was accepted")
         } catch let error as ReadError {
             guard case .malformedXML(let file, let reported, let reason) = error else {
@@ -56,7 +56,7 @@ struct FormInstanceTests {
     @Test("XML that is neither Flat OPC nor a form instance is named as such")
     func foreignXML() throws {
         #expect(throws: ExtractionError.unrecognisedXML(file: "form.xml", root: "html")) {
-            try Extractor(library: formsLibrary).extract(formInstance: try open("<html><body/></html>"))
+            try Extractor(library: try formsLibrary).extract(formInstance: try open("<html><body/></html>"))
         }
     }
 }
