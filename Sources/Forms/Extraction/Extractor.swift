@@ -286,6 +286,16 @@ public struct Extractor: Sendable {
                     labels.append(label)
                 }
             }
+            if field.multiple {
+                return ChoiceParser(options: labels).parseMultiple(text).map { chosen in
+                    var ids: [String] = []
+                    for label in chosen {
+                        let id = byLabel[label] ?? label
+                        if !ids.contains(id) { ids.append(id) }
+                    }
+                    return .options(ids)
+                }
+            }
             return ChoiceParser(options: labels).parse(text).map { .text(byLabel[$0] ?? $0) }
         case .series, .list:
             return .empty

@@ -9,6 +9,8 @@ public indirect enum FieldValue: Hashable, Sendable {
     case integer(Int)
     case bool(Bool)
     case date(CalendarDate)
+    /// The options ticked in a choice that allows several (ids).
+    case options([String])
     /// One value per year.
     case series([Int: FieldValue])
     /// Rows of column id → value.
@@ -50,6 +52,9 @@ extension FieldValue: Codable {
         case .date(let value):
             var container = encoder.singleValueContainer()
             try container.encode(value.iso)
+        case .options(let values):
+            var container = encoder.singleValueContainer()
+            try container.encode(values)
         case .series(let values):
             var container = encoder.container(keyedBy: DynamicKey.self)
             for (year, value) in values.sorted(by: { $0.key < $1.key }) {
@@ -80,6 +85,10 @@ extension FieldValue: Codable {
                 self = .text(value)
                 return
             }
+        }
+        if let single, let values = try? single.decode([String].self) {
+            self = .options(values)
+            return
         }
         if var array = try? decoder.unkeyedContainer() {
             var rows: [[String: FieldValue]] = []
@@ -184,7 +193,10 @@ extension FieldValue {
         case (.date, .text(let v)): return CalendarDate(iso: v).map { .date($0) }
         case (.date, .date): return self
         case (.text, .text), (.uscc, .text): return self
+        case (.choice, .text(let v)) where field.multiple: return field.option(v) != nil ? .options([v]) : nil
         case (.choice, .text(let v)): return field.option(v) != nil ? self : nil
+        case (.choice, .options(let values)) where field.multiple:
+            return values.allSatisfy { field.option($0) != nil } ? self : nil
         default: return nil
         }
     }

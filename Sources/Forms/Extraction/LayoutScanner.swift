@@ -146,7 +146,10 @@ struct LayoutScanner {
                 if let match = match(label: String(view)) { best = (start, match) }
                 start -= 1
             }
-            if let best {
+            if var best {
+                // Keys ignore brackets and spaces: a label found as "（统一社会信用代码"
+                // starts after its bracket, which then tells where the value ends.
+                while best.start < colon, "（(【[ 　\t".unicodeScalars.contains(scalars[best.start]) { best.start += 1 }
                 pairs.append((best.start, colon, best.match))
                 boundary = colon + 1
             }

@@ -39,6 +39,27 @@ public struct ChoiceParser: Sendable {
         return plainOption(segment).map { [$0] }
     }
 
+    /// Several options: every ticked one ("☑会员会费 ☐政府拨款 ☑服务收入"),
+    /// or options listed plainly ("会员会费、服务收入"), in the order written.
+    public func parseMultiple(_ text: String) -> ParsedValue<[String]> {
+        if EmptyMarker.isEmpty(text) { return .empty }
+        if let marked = MarkedOptions(text) {
+            guard let pairs = marked.markedOptions({ split($0) }) else { return .failure(.notAnOption) }
+            var ticked: [String] = []
+            for pair in pairs where pair.mark == .ticked && !ticked.contains(pair.option) {
+                ticked.append(pair.option)
+            }
+            return ticked.isEmpty ? .empty : .value(ticked)
+        }
+        var chosen: [String] = []
+        let parts = TextNormalizer.normalize(text).split { MarkedOptions.separators.contains($0) || $0 == "\n" }
+        for part in parts where !part.isEmpty {
+            guard let option = plainOption(String(part)) else { return .failure(.notAnOption) }
+            if !chosen.contains(option) { chosen.append(option) }
+        }
+        return chosen.isEmpty ? .empty : .value(chosen)
+    }
+
     /// The single ticked option. None ticked is no answer (the field is
     /// missing, for the applicant to supply); several ticked is ambiguous.
     static func ticked(_ pairs: [(option: String, mark: MarkedOptions.Mark?)]) -> ParsedValue<String> {

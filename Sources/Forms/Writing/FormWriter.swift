@@ -97,9 +97,11 @@ public struct FormWriter: Sendable {
             return W.Cell([W.Paragraph([.checkbox(checked == true), W.Run("是  "), .checkbox(checked == false), W.Run("否")])])
         case .choice where !field.options.isEmpty:
             var runs: [W.Run] = []
-            let chosen = value?.text
+            var chosen: Set<String> = []
+            if let single = value?.text { chosen.insert(single) }
+            if case .options(let several)? = value { chosen.formUnion(several) }
             for option in field.options {
-                runs.append(.checkbox(option.id == chosen))
+                runs.append(.checkbox(chosen.contains(option.id)))
                 runs.append(W.Run(option.label + "  "))
             }
             return W.Cell([W.Paragraph(runs)])
@@ -175,6 +177,7 @@ public struct FormWriter: Sendable {
         case .number(let number): return "\(number)"
         case .integer(let number): return "\(number)"
         case .bool(let flag): return flag ? "是" : "否"
+        case .options(let ids): return ids.map { field.option($0)?.label ?? $0 }.joined(separator: "、")
         case .date(let date): return "\(date.year)年\(date.month)月\(date.day)日"
         case .series, .list: return ""
         }
