@@ -1,0 +1,164 @@
+import Foundation
+import Forms
+
+/// Reviews submissions: every rule of the scheme's form definition, the
+/// built-in checks every form gets (required fields, unreadable values,
+/// 统一社会信用代码 check characters), and the registries. Pure: values in,
+/// findings out.
+public struct Reviewer: Sendable {
+    public let library: FormLibrary
+    public let registries: Registries?
+    /// --date; nil: each application's own date.
+    public let reviewDate: CalendarDate?
+
+    public init(library: FormLibrary, registries: Registries?, reviewDate: CalendarDate? = nil) {
+        self.library = library
+        self.registries = registries
+        self.reviewDate = reviewDate
+    }
+
+    public func review(_ submission: Submission) -> SubmissionReview {
+        let schemeId = submission.application?.scheme ?? submission.declaration?.scheme
+        let applicant = SubmissionReview.Applicant(
+            name: submission.application?.fields["applicant_name"]?.text,
+            uscc: submission.application?.fields["applicant_uscc"]?.text)
+        guard let schemeId, let definition = library.definition(id: schemeId) else {
+            return SubmissionReview(id: submission.id, scheme: schemeId, applicant: applicant, verdict: .supplement,
+                                    findings: [Finding(category: .missing, field: "application", citation: "",
+                                                       message: "未能识别申报类别，请核对申报书标题。", rule: "scheme")],
+                                    checks: [], applicationDate: nil, documents: submission.documents)
+        }
+        var context = RuleContext(definition: definition, library: library, submission: submission, registries: registries,
+                                  reviewDate: reviewDate ?? submission.application?.fields["application_date"]?.date)
+        if submission.application == nil {
+            context.findings.append(Finding(category: .missing, field: "application", expected: definition.application.title,
+                                            citation: context.cite(definition.application.citation),
+                                            message: "未提交《\(definition.application.title)》，请补正。", rule: "application"))
+        } else {
+            context.builtInChecks()
+            // Softening first: it decides how the other rules' failures weigh.
+            for rule in definition.rules {
+                if case .softens(let check) = rule.check, context.holds(check.when) == true {
+                    context.softenedRules.formUnion(check.rules)
+                    context.record(rule, declared: "\(context.label(check.when.field))：\(check.when.equals)",
+                                   finding: "适用放宽条款，相关指标未达标准的，需进一步核实", result: .met)
+                }
+            }
+        }
+        for rule in definition.rules {
+            if submission.application == nil, !(rule.check.isDeclaration) { continue }
+            context.apply(rule)
+        }
+        let findings = context.findings
+        return SubmissionReview(id: submission.id, scheme: definition.id, applicant: applicant,
+                                verdict: Verdict(findings: findings), findings: findings, checks: context.checks,
+                                applicationDate: context.applicationDate?.iso, documents: submission.documents)
+    }
+}
+
+extension RuleCheck {
+    var isDeclaration: Bool {
+        if case .declaration = self { return true }
+        return false
+    }
+}
+
+extension RuleContext {
+    mutating func apply(_ rule: RuleDefinition) {
+        switch rule.check {
+        case .threshold(let check): threshold(rule, check)
+        case .anyOf(let check): anyOf(rule, check)
+        case .share(let check): share(rule, check)
+        case .growth(let check): growth(rule, check)
+        case .perTenThousand(let check): perTenThousand(rule, check)
+        case .seriesYears(let check): seriesYears(rule, check)
+        case .countMatchesRows(let check): countMatchesRows(rule, check)
+        case .implies(let check): implies(rule, check)
+        case .negative(let check): negative(rule, check)
+        case .affirmative(let check): affirmative(rule, check)
+        case .present(let check): present(rule, check)
+        case .singleEntity(let check): singleEntity(rule, check)
+        case .region(let check): region(rule, check)
+        case .seniorTitles(let check): seniorTitles(rule, check)
+        case .credit(let check): credit(rule, check)
+        case .declaredGrade(let check): declaredGrade(rule, check)
+        case .certificates(let check): certificates(rule, check)
+        case .recognition(let check): recognition(rule, check)
+        case .notEnterprise(let check): notEnterprise(rule, check)
+        case .rowsCover(let check): rowsCover(rule, check)
+        case .softens: break
+        case .declaration(let check): declaration(rule, check)
+        }
+    }
+
+    /// What every form gets: required fields present, unreadable values
+    /// named, 统一社会信用代码 check characters verified.
+    mutating func builtInChecks() {
+        let form = definition.application
+        let citation = cite(form.citation)
+        let problems = submission.application?.problems ?? []
+        for problem in problems {
+            let place = problem.year.map { "\($0)年" } ?? problem.row.map { "第\($0 + 1)行" } ?? ""
+            findings.append(Finding(category: .unparseable, field: problem.field, year: problem.year, row: problem.row,
+                                    column: problem.column, declared: problem.text, expected: nil, citation: citation,
+                                    message: "“\(label(problem.field))”\(place)填报内容“\(problem.text)”无法识别（\(Self.reason(problem.reason))），请按规范格式补正。",
+                                    rule: "readable"))
+        }
+        for field in form.fields {
+            let required: Bool
+            switch field.presence {
+            case .required: required = true
+            case .optional: required = false
+            case .requiredWhen(let condition): required = holds(condition) == true
+            case .requiredUnless(let condition): required = holds(condition) != true
+            }
+            guard required, fields[field.id] == nil, !problems.contains(where: { $0.field == field.id }) else { continue }
+            findings.append(Finding(category: .missing, field: field.id, expected: "填报", citation: citation,
+                                    message: "申报书未填报“\(label(field.id))”，请补正。", rule: "required"))
+        }
+        // Codes: the applicant's and every listed entity's.
+        for field in form.fields {
+            if field.type == .uscc, let code = fields[field.id]?.text {
+                checkCode(code, field: field.id, row: nil, column: nil, what: label(field.id), citation: citation)
+            }
+            if field.type == .list {
+                for column in field.columns where column.type == .uscc {
+                    for (index, row) in rows(field.id).enumerated() {
+                        guard let code = row[column.id]?.text else { continue }
+                        let name = row["name"]?.text ?? "第\(index + 1)行"
+                        checkCode(code, field: field.id, row: index, column: column.id, what: "\(name)的统一社会信用代码", citation: citation)
+                    }
+                }
+            }
+        }
+        if let declared = submission.declaration?.fields["declarant_uscc"]?.text {
+            if case .failure(let failure) = USCC.parse(declared) {
+                findings.append(Finding(category: .identity, field: "declarant_uscc", declared: declared, expected: nil,
+                                        citation: citation, message: "责任声明所填统一社会信用代码“\(declared)”\(failure.errorDescription ?? "校验不通过")。",
+                                        rule: "uscc", document: .declaration))
+            }
+        }
+        if let problems = submission.declaration?.problems {
+            for problem in problems {
+                findings.append(Finding(category: .unparseable, field: problem.field, declared: problem.text, citation: citation,
+                                        message: "责任声明“\(problem.field)”填报内容“\(problem.text)”无法识别，请补正。",
+                                        rule: "readable", document: .declaration))
+            }
+        }
+    }
+
+    private mutating func checkCode(_ code: String, field: String, row: Int?, column: String?, what: String, citation: String) {
+        guard case .failure(let failure) = USCC.parse(code) else { return }
+        findings.append(Finding(category: .identity, field: field, row: row, column: column, declared: code, expected: nil,
+                                citation: citation,
+                                message: "\(what)“\(code)”\(failure.errorDescription ?? "校验不通过")，疑为错填或虚构，请核实。",
+                                rule: "uscc"))
+    }
+
+    /// The reviewer's wording for an extraction problem's reason.
+    static func reason(_ english: String) -> String {
+        let known: [ValueFailure] = [.notANumber, .approximate, .range, .multipleNumbers, .notAnInteger, .notADate,
+                                     .incompleteDate, .invalidDate, .notAYear, .notYesNo, .ambiguousChoice, .notAnOption]
+        return known.first { $0.reason == english }?.errorDescription ?? english
+    }
+}

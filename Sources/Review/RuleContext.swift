@@ -1,0 +1,156 @@
+import Foundation
+import Forms
+
+/// One submission's documents, as extraction read them.
+public struct Submission: Sendable {
+    public let id: String
+    public var application: ExtractedForm?
+    public var declaration: ExtractedForm?
+    /// The files the submission holds, as named in messages.
+    public var documents: [String]
+
+    public init(id: String, application: ExtractedForm?, declaration: ExtractedForm?, documents: [String]) {
+        self.id = id
+        self.application = application
+        self.declaration = declaration
+        self.documents = documents
+    }
+}
+
+/// What the rules of one submission see and what they write: values by
+/// field, the scheme's wording and articles, and the findings and checks.
+struct RuleContext {
+    let definition: FormDefinition
+    let library: FormLibrary
+    let submission: Submission
+    let registries: Registries?
+    /// The review date: --date, else the application's own date.
+    let reviewDate: CalendarDate?
+
+    var findings: [Finding] = []
+    var checks: [CheckRecord] = []
+    /// Rules whose failures call for verification only (softening in force).
+    var softenedRules: Set<String> = []
+
+    var fields: [String: FieldValue] { submission.application?.fields ?? [:] }
+    var declarationFields: [String: FieldValue] { submission.declaration?.fields ?? [:] }
+
+    // MARK: Values
+
+    func field(_ id: String) -> FieldDefinition? {
+        definition.application.field(id)
+    }
+
+    /// The field's label without a trailing unit bracket: 集群总产值.
+    func label(_ id: String) -> String {
+        guard let field = field(id) else { return id }
+        if let open = field.label.lastIndex(where: { $0 == "（" || $0 == "(" }), field.label.hasSuffix("）") || field.label.hasSuffix(")") {
+            let stem = String(field.label[..<open])
+            if !stem.isEmpty && field.unit != nil { return stem }
+        }
+        return field.label
+    }
+
+    func unit(_ id: String) -> String {
+        guard let unit = field(id)?.unit else { return "" }
+        return unit
+    }
+
+    func number(_ id: String) -> Double? {
+        fields[id]?.decimal.map { NSDecimalNumber(decimal: $0).doubleValue }
+    }
+
+    func series(_ id: String) -> [Int: Double]? {
+        guard let values = fields[id]?.seriesValues else { return nil }
+        var result: [Int: Double] = [:]
+        for (year, value) in values {
+            if let number = value.decimal { result[year] = NSDecimalNumber(decimal: number).doubleValue }
+        }
+        return result
+    }
+
+    func bool(_ id: String) -> Bool? { fields[id]?.bool }
+
+    func text(_ id: String) -> String? { fields[id]?.text }
+
+    func rows(_ id: String) -> [[String: FieldValue]] { fields[id]?.rows ?? [] }
+
+    /// True when the field's value is unreadable: its rules are skipped, the
+    /// problem itself already being a finding.
+    func isUnreadable(_ id: String) -> Bool {
+        submission.application?.problems.contains { $0.field == id } ?? false
+    }
+
+    func holds(_ condition: FieldCondition) -> Bool? {
+        guard let value = fields[condition.field] else { return nil }
+        switch (condition.equals, value) {
+        case (.bool(let expected), .bool(let actual)): return expected == actual
+        case (.text(let expected), .text(let actual)): return expected == actual
+        case (.text(let expected), .options(let actual)): return actual.contains(expected)
+        default: return false
+        }
+    }
+
+    var applicationDate: CalendarDate? { fields["application_date"]?.date }
+
+    // MARK: Writing
+
+    func cite(_ citation: Citation) -> String {
+        library.render(citation, in: definition)
+    }
+
+    func cite(_ rule: RuleDefinition) -> String {
+        cite(rule.citation)
+    }
+
+    /// A failing rule's finding, softened to `verify` when the rule says
+    /// 一般/原则上 or a softening rule is in force.
+    mutating func fail(_ rule: RuleDefinition, _ category: Category, field: String, year: Int? = nil, row: Int? = nil,
+                       column: String? = nil, declared: String?, expected: String?, message: String,
+                       document: FormKind = .application) {
+        var category = category
+        var message = message
+        if category == .threshold, rule.softened != nil || softenedRules.contains(rule.id) {
+            category = .verify
+            if let softened = rule.softened {
+                message += "鉴于政策表述为“\(softened.rawValue)”，请进一步核实。"
+            } else {
+                message += "鉴于申报地区属于政策可适当放宽的情形，请进一步核实。"
+            }
+        }
+        findings.append(Finding(category: category, field: field, year: year, row: row, column: column,
+                                declared: declared, expected: expected, citation: cite(rule), message: message,
+                                rule: rule.id, document: document))
+    }
+
+    mutating func record(_ rule: RuleDefinition, declared: String, finding: String, result: CheckResult) {
+        var result = result
+        if result == .notMet, rule.softened != nil || softenedRules.contains(rule.id) { result = .verify }
+        checks.append(CheckRecord(rule: rule.id, item: rule.requirement, declared: declared, finding: finding,
+                                  citation: cite(rule), result: result))
+    }
+}
+
+/// Numbers as a reviewer reads them: no trailing zeros, at most two decimals.
+func show(_ value: Double) -> String {
+    if value.isNaN || value.isInfinite { return "—" }
+    let rounded = (value * 100).rounded() / 100
+    if rounded == rounded.rounded() { return String(Int(rounded)) }
+    var text = String(format: "%.2f", rounded)
+    while text.hasSuffix("0") { text.removeLast() }
+    return text
+}
+
+func show(_ value: FieldValue) -> String {
+    switch value {
+    case .text(let text): return text
+    case .number(let number): return "\(number)"
+    case .integer(let number): return "\(number)"
+    case .bool(let flag): return flag ? "是" : "否"
+    case .date(let date): return "\(date.year)年\(date.month)月\(date.day)日"
+    case .options(let ids): return ids.joined(separator: "、")
+    case .series(let values):
+        return values.sorted { $0.key < $1.key }.map { "\($0.key)年 \(show($0.value))" }.joined(separator: "，")
+    case .list(let rows): return "\(rows.count)行"
+    }
+}
