@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 @main
-struct ClusterReview: ParsableCommand {
+struct ClusterReview: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cluster-review",
         abstract: "审核产业集群及促进机构申报材料（申报书、申报主体责任声明），出具审核意见。",
@@ -11,6 +11,6 @@ struct ClusterReview: ParsableCommand {
         policies, the credit and certificate registries, and each other.
         Example: cluster-review review fixtures/submissions --registry fixtures/registry --out out
         """,
-        subcommands: [Schemes.self, Template.self, Fill.self, Extract.self, Dump.self]
+        subcommands: [ReviewCommand.self, Schemes.self, Template.self, Fill.self, Extract.self, Dump.self]
     )
 }

@@ -40,7 +40,7 @@ extension RuleContext {
             if value {
                 failed = true
                 fail(rule, .negative, field: id, declared: "是", expected: "否",
-                     message: "申报材料填报“\(label(id))”为“是”，属于\(rule.requirement)所列情形。")
+                     message: "申报材料填报“\(label(id))”为“是”，存在负面清单所列情形，不符合“\(rule.requirement)”的要求。")
             }
         }
         guard !declared.isEmpty else {
@@ -126,22 +126,24 @@ extension RuleContext {
         if let code, code.count == 18 {
             let division = String(Array(code)[2..<8])
             if !check.divisionPrefixes.contains(where: { division.hasPrefix($0) }) {
-                problems.append("统一社会信用代码登记管理机关行政区划代码为\(division)")
-                fail(rule, .identity, field: check.uscc, declared: division, expected: check.divisionPrefixes.map { "\($0)xx" }.joined(separator: "、"),
-                     message: "申报单位统一社会信用代码（\(code)）第3至8位行政区划代码为\(division)，登记地不在规定区域，不符合“\(rule.requirement)”的要求。")
+                problems.append("统一社会信用代码（\(code)）第3至8位行政区划代码为\(division)")
             }
         }
         if let address, !check.addressWords.contains(where: { address.contains($0) }) {
-            problems.append("注册地址未在规定区域")
-            fail(rule, .identity, field: check.address, declared: address, expected: check.addressWords.joined(separator: "、"),
-                 message: "\(label(check.address))（\(address)）不在规定区域内，不符合“\(rule.requirement)”的要求。")
+            problems.append("\(label(check.address))为“\(address)”")
         }
         let declared = [code, address].compactMap { $0 }.joined(separator: "；")
-        if code == nil && address == nil {
+        guard code != nil || address != nil else {
             record(rule, declared: "—", finding: "未填报", result: .supplement)
-        } else {
-            record(rule, declared: declared, finding: problems.isEmpty ? "符合" : problems.joined(separator: "；"), result: problems.isEmpty ? .met : .notMet)
+            return
         }
+        if !problems.isEmpty {
+            // One finding: it is one fact (registered elsewhere), however many signs show it.
+            let field = problems.count == 2 || code != nil && problems[0].hasPrefix("统一") ? check.uscc : check.address
+            fail(rule, .identity, field: field, declared: declared, expected: check.divisionPrefixes.map { "\($0)xx" }.joined(separator: "、"),
+                 message: "申报单位\(problems.joined(separator: "，"))，登记地不在规定区域，不符合“\(rule.requirement)”的要求。")
+        }
+        record(rule, declared: declared, finding: problems.isEmpty ? "符合" : problems.joined(separator: "；"), result: problems.isEmpty ? .met : .notMet)
     }
 
     /// Every row of a people list holds a senior title or a professional qualification.

@@ -7,7 +7,7 @@ extension RuleContext {
     /// 民法典第一千二百五十九条: 以上/不低于/不少于 include the bound, 高于/超过/低于 exclude it.
     mutating func threshold(_ rule: RuleDefinition, _ check: RuleCheck.Threshold) {
         let id = check.field
-        let words = "\(check.comparison.rawValue)\(show(check.bound))\(unit(id))"
+        let words = phrase(check.comparison, check.bound, unit(id))
         let expected = "\(check.comparison.symbol) \(show(check.bound))"
         if let source = check.recomputeFrom {
             // Judged on the rate recomputed from the series, not on the declared one.
@@ -72,7 +72,7 @@ extension RuleContext {
             let sum = values.compactMap { $0 }.reduce(0, +)
             let met = alternative.comparison.holds(sum, alternative.bound)
             anyMet = anyMet || met
-            parts.append("\(alternative.fields.map(label).joined(separator: "＋"))＝\(show(sum))（应\(alternative.comparison.rawValue)\(show(alternative.bound))）")
+            parts.append("\(alternative.fields.map(label).joined(separator: "＋"))＝\(show(sum))（应\(phrase(alternative.comparison, alternative.bound, ""))）")
         }
         let declared = parts.joined(separator: "；")
         if anyMet {
@@ -106,7 +106,7 @@ extension RuleContext {
                                         rule: rule.id))
                 continue
             }
-            let recomputed = piece / whole * 100
+            let recomputed = ((piece / whole * 100) * 1_000_000).rounded() / 1_000_000
             guard let stated = declared[year] else { continue }
             if abs(stated - recomputed) > check.tolerancePoints + 1e-9 {
                 problems.append("\(year)年申报\(show(stated))%，复核为\(show(recomputed))%")
@@ -216,10 +216,14 @@ extension RuleContext {
         }
     }
 
+    /// The compound annual rate in percent, rounded to 1e-6 of a point so
+    /// that a rate exactly on a bound is not pushed over it by binary
+    /// floating point ((9261/8400)^(1/2) − 1 is 5.0000000000000044%).
     func compoundGrowth(_ values: [Int: Double]) -> Double? {
         let years = values.keys.sorted()
         guard years.count >= 2, let first = values[years[0]], let last = values[years[years.count - 1]], first > 0 else { return nil }
-        return (pow(last / first, 1 / Double(years.count - 1)) - 1) * 100
+        let rate = (pow(last / first, 1 / Double(years.count - 1)) - 1) * 100
+        return (rate * 1_000_000).rounded() / 1_000_000
     }
 
     func meanGrowth(_ values: [Int: Double]) -> Double? {
@@ -230,6 +234,13 @@ extension RuleContext {
             guard let previous = values[years[index - 1]], let current = values[years[index]], previous > 0 else { return nil }
             rates.append((current / previous - 1) * 100)
         }
-        return rates.reduce(0, +) / Double(rates.count)
+        let mean = rates.reduce(0, +) / Double(rates.count)
+        return (mean * 1_000_000).rounded() / 1_000_000
     }
+}
+
+/// A comparison as the policy words it: 以上/以下/以内 follow the bound
+/// (40亿元以上), the others precede it (不低于5%).
+func phrase(_ word: ComparisonWord, _ bound: Double, _ unit: String) -> String {
+    ["以上", "以下", "以内"].contains(word.rawValue) ? "为\(show(bound))\(unit)\(word.rawValue)" : "\(word.rawValue)\(show(bound))\(unit)"
 }

@@ -1,0 +1,174 @@
+import ArgumentParser
+import Foundation
+import Forms
+import OOXML
+import Opinion
+import Review
+
+struct ReviewCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "审核申报材料，按提交编号输出审核结果（findings.json）及批次汇总（summary.json、summary.csv）。",
+        discussion: """
+        INPUT is a submission folder (申报书 + 责任声明), a single .docx/.xml, or a folder of
+        submission folders. Exit status: 0 every input was read (whatever the verdicts);
+        1 some inputs could not be read (each named on stderr and in summary.json); 2 bad
+        usage or an unusable registry.
+        Example: cluster-review review fixtures/submissions --registry fixtures/registry --out out
+        """
+    )
+
+    @OptionGroup var forms: FormsOptions
+    @Argument(help: "Submission folders, documents, or folders of submission folders.") var inputs: [String]
+    @Option(help: "The output folder.") var out: String
+    @Option(help: "Folder with credit.csv|xlsx and certificates.csv|xlsx.") var registry: String?
+    @Option(help: "Scheme id, overriding detection from the form titles.") var scheme: String?
+    @Option(help: "Review date YYYY-MM-DD (default: each application's own date).") var date: String?
+    @Option(help: "Submissions reviewed at once (default: the number of cores).") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Flag(help: "Also print summary.json on stdout.") var json = false
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs 应为正整数") }
+        if let date, CalendarDate(iso: date) == nil { throw ValidationError("--date 应为 YYYY-MM-DD 格式的有效日期") }
+        guard !inputs.isEmpty else { throw ValidationError("请指定至少一个申报材料文件或文件夹") }
+    }
+
+    func run() async throws {
+        let setup: (FormLibrary, Registries?, [SubmissionSource], URL)
+        do {
+            setup = try prepare()
+        } catch let error as CLIError {
+            Console.error(error.description)
+            throw ExitCode(2)
+        }
+        let (library, registries, sources, outURL) = setup
+        let extractor = Extractor(library: library)
+        let reviewer = Reviewer(library: library, registries: registries, reviewDate: date.flatMap(CalendarDate.init(iso:)))
+        let progress = Progress(total: sources.count)
+
+        var entries: [BatchSummary.Entry] = []
+        var unreadable: [UnreadableFile] = []
+        var keys: [BatchKeys] = []
+        let scheme = self.scheme
+        await withTaskGroup(of: ReviewedSubmission.self) { group in
+            var next = 0
+            func launch() {
+                guard next < sources.count else { return }
+                let source = sources[next]
+                next += 1
+                group.addTask {
+                    ReviewedSubmission.make(source, extractor: extractor, reviewer: reviewer, scheme: scheme, out: outURL)
+                }
+            }
+            for _ in 0..<min(jobs, sources.count) { launch() }
+            while let done = await group.next() {
+                if let entry = done.entry { entries.append(entry) }
+                unreadable += done.unreadable
+                keys.append(done.keys)
+                for file in done.unreadable { Console.error(file.line) }
+                progress.advance()
+                launch()
+            }
+        }
+        progress.finish()
+        let summary = BatchSummary(submissions: entries, unreadable: unreadable.map(\.line).sorted(),
+                                   batchFindings: BatchChecks.findings(keys))
+        do {
+            let json = try SummaryWriter.json(summary)
+            try AtomicFile.write(json, to: outURL.appendingPathComponent("summary.json"))
+            try AtomicFile.write(SummaryWriter.csv(summary), to: outURL.appendingPathComponent("summary.csv"))
+            if self.json { Console.write(String(decoding: json, as: UTF8.self) + "\n") }
+        } catch {
+            Console.error("无法写入汇总文件：\(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+        let counts = Dictionary(grouping: entries, by: \.verdict).mapValues(\.count)
+        let line = Verdict.allCases.map { "\($0.chinese) \(counts[$0] ?? 0)" }.joined(separator: "，")
+        FileHandle.standardError.write(Data("已审核 \(entries.count) 份：\(line)；无法读取 \(unreadable.count) 项。结果见 \(out)\n".utf8))
+        if !unreadable.isEmpty { throw ExitCode(1) }
+    }
+
+    private func prepare() throws -> (FormLibrary, Registries?, [SubmissionSource], URL) {
+        let library = try forms.library()
+        if let scheme, library.definition(id: scheme) == nil {
+            throw CLIError.usage("未知的申报类别 \(scheme)（可用 cluster-review schemes 查看）")
+        }
+        var registries: Registries?
+        if let registry {
+            do {
+                registries = try Registries.load(directory: URL(fileURLWithPath: registry))
+            } catch let error as LocalizedError {
+                throw CLIError.usage(error.errorDescription ?? "\(error)")
+            }
+        }
+        let inputURLs = inputs.map { URL(fileURLWithPath: $0).standardizedFileURL }
+        let outURL = URL(fileURLWithPath: out).standardizedFileURL
+        // Never write among the originals: an output folder inside an input
+        // folder would also be read as submissions next time.
+        for input in inputURLs where outURL.path == input.path || outURL.path.hasPrefix(input.path + "/") {
+            throw CLIError.usage("输出目录 \(out) 位于输入目录 \(input.path) 之内，请另选输出目录")
+        }
+        let sources: [SubmissionSource]
+        do {
+            sources = try SubmissionLoader.sources(inputURLs)
+        } catch let error as LocalizedError {
+            throw CLIError.usage(error.errorDescription ?? "\(error)")
+        }
+        do {
+            try FileManager.default.createDirectory(at: outURL, withIntermediateDirectories: true)
+        } catch {
+            throw CLIError.usage("无法创建输出目录 \(out)")
+        }
+        return (library, registries, sources, outURL)
+    }
+}
+
+/// One submission's pass through the pipeline; only the summary row and the
+/// batch keys outlive it.
+struct ReviewedSubmission: Sendable {
+    let entry: BatchSummary.Entry?
+    let unreadable: [UnreadableFile]
+    let keys: BatchKeys
+
+    static func make(_ source: SubmissionSource, extractor: Extractor, reviewer: Reviewer, scheme: String?, out: URL) -> ReviewedSubmission {
+        let loaded = SubmissionLoader.load(source, extractor: extractor, scheme: scheme)
+        guard loaded.submission.application != nil || loaded.submission.declaration != nil else {
+            return ReviewedSubmission(entry: nil, unreadable: loaded.unreadable, keys: loaded.batchKeys)
+        }
+        let review = reviewer.review(loaded.submission)
+        var unreadable = loaded.unreadable
+        do {
+            let folder = out.appendingPathComponent(source.id, isDirectory: true)
+            try AtomicFile.write(try SummaryWriter.findingsJSON(review), to: folder.appendingPathComponent("findings.json"))
+        } catch {
+            unreadable.append(UnreadableFile(file: source.id, reason: "结果无法写入：\(error.localizedDescription)"))
+        }
+        return ReviewedSubmission(entry: BatchSummary.Entry(review), unreadable: unreadable, keys: loaded.batchKeys)
+    }
+}
+
+/// Progress on stderr when it is a terminal: count/total, rate, elapsed, ETA.
+final class Progress: @unchecked Sendable {
+    private let total: Int
+    private var done = 0
+    private let started = Date()
+    private let enabled = isatty(STDERR_FILENO) != 0
+
+    init(total: Int) {
+        self.total = total
+    }
+
+    func advance() {
+        done += 1
+        guard enabled else { return }
+        let elapsed = Date().timeIntervalSince(started)
+        let rate = elapsed > 0 ? Double(done) / elapsed : 0
+        let remaining = rate > 0 ? Double(total - done) / rate : 0
+        let line = String(format: "\r审核进度 %d/%d  %.1f 份/秒  已用 %.0f 秒  预计剩余 %.0f 秒 ", done, total, rate, elapsed, remaining)
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    func finish() {
+        if enabled && done > 0 { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}

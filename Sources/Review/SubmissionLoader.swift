@@ -1,0 +1,138 @@
+import Foundation
+import Forms
+import OOXML
+
+/// Where a submission's files are: a folder of documents, or one file.
+public struct SubmissionSource: Sendable, Hashable {
+    public let id: String
+    public let files: [URL]
+}
+
+/// A file that could not be read, with the reason a reviewer reads.
+public struct UnreadableFile: Sendable, Hashable, Codable {
+    public let file: String
+    public let reason: String
+
+    public init(file: String, reason: String) {
+        self.file = file
+        self.reason = reason
+    }
+
+    public var line: String { "\(file): \(reason)" }
+}
+
+/// A submission read from disk, ready for the reviewer.
+public struct LoadedSubmission: Sendable {
+    public let submission: Submission
+    public let unreadable: [UnreadableFile]
+    public let batchKeys: BatchKeys
+    /// The documents as read, for the marked-up copies.
+    public let forms: [(url: URL, form: ExtractedForm)]
+}
+
+/// Finds submissions in the inputs and reads them: never writes, never
+/// follows a submission outside what it was given.
+public enum SubmissionLoader {
+    static let documentExtensions: Set<String> = ["docx", "xml", "docm", "doc", "wps", "pdf", "dotx"]
+
+    /// INPUT is a submission folder, a document, or a folder of submission folders.
+    public static func sources(_ inputs: [URL]) throws -> [SubmissionSource] {
+        var result: [SubmissionSource] = []
+        let manager = FileManager.default
+        for input in inputs {
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: input.path, isDirectory: &isDirectory) else {
+                throw LoaderError.notFound(input.path)
+            }
+            guard isDirectory.boolValue else {
+                result.append(SubmissionSource(id: input.deletingPathExtension().lastPathComponent, files: [input]))
+                continue
+            }
+            let entries = try manager.contentsOfDirectory(at: input, includingPropertiesForKeys: [.isDirectoryKey])
+                .filter { !$0.lastPathComponent.hasPrefix(".") && !$0.lastPathComponent.hasPrefix("~$") }
+                .sorted { $0.lastPathComponent < $1.lastPathComponent }
+            let folders = entries.filter { (try? $0.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true }
+            let documents = entries.filter { !folders.contains($0) && documentExtensions.contains($0.pathExtension.lowercased()) }
+            if folders.isEmpty {
+                // A submission folder (possibly empty: reported as such).
+                result.append(SubmissionSource(id: input.lastPathComponent, files: documents))
+            } else {
+                for folder in folders {
+                    let files = try manager.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+                        .filter { !$0.lastPathComponent.hasPrefix(".") && !$0.lastPathComponent.hasPrefix("~$")
+                            && documentExtensions.contains($0.pathExtension.lowercased()) }
+                        .sorted { $0.lastPathComponent < $1.lastPathComponent }
+                    result.append(SubmissionSource(id: folder.lastPathComponent, files: files))
+                }
+                for document in documents {
+                    result.append(SubmissionSource(id: document.deletingPathExtension().lastPathComponent, files: [document]))
+                }
+            }
+        }
+        return result
+    }
+
+    /// Reads a submission's files; a file that cannot be read is named, the
+    /// others are still used.
+    public static func load(_ source: SubmissionSource, extractor: Extractor, scheme: String?,
+                            limits: ReadLimits = .standard) -> LoadedSubmission {
+        var unreadable: [UnreadableFile] = []
+        var applications: [(URL, ExtractedForm)] = []
+        var declarations: [(URL, ExtractedForm)] = []
+        var fingerprint: String?
+        let display = { (url: URL) in "\(source.id)/\(url.lastPathComponent)" }
+        if source.files.isEmpty {
+            unreadable.append(UnreadableFile(file: source.id, reason: "文件夹中没有申报文档（.docx 或 .xml）"))
+        }
+        for url in source.files {
+            do {
+                let form: ExtractedForm
+                switch try DocumentReader.open(url, displayName: url.lastPathComponent, limits: limits) {
+                case .word(let package):
+                    let document = try DocumentReader.read(package)
+                    form = try extractor.extract(document, scheme: scheme)
+                    if form.kind == .declaration {
+                        fingerprint = BatchChecks.declarationFingerprint(document.allParagraphs.map(\.text))
+                    }
+                case .xml(let xml):
+                    form = try extractor.extract(formInstance: xml, scheme: scheme)
+                }
+                if form.kind == .declaration { declarations.append((url, form)) } else { applications.append((url, form)) }
+            } catch let error as LocalizedError {
+                unreadable.append(UnreadableFile(file: display(url), reason: Self.withoutFileName(error.errorDescription ?? "\(error)", url)))
+            } catch {
+                unreadable.append(UnreadableFile(file: display(url), reason: "\(error)"))
+            }
+        }
+        if applications.count > 1 {
+            unreadable.append(UnreadableFile(file: source.id, reason: "含\(applications.count)份申报书（\(applications.map { $0.0.lastPathComponent }.joined(separator: "、"))），仅审核第一份"))
+        }
+        if declarations.count > 1 {
+            unreadable.append(UnreadableFile(file: source.id, reason: "含\(declarations.count)份责任声明，仅审核第一份"))
+        }
+        let submission = Submission(id: source.id, application: applications.first?.1, declaration: declarations.first?.1,
+                                    documents: source.files.map(\.lastPathComponent))
+        return LoadedSubmission(submission: submission, unreadable: unreadable,
+                                batchKeys: BatchKeys(id: source.id, application: applications.first?.1, declarationText: fingerprint),
+                                forms: (applications + declarations).map { (url: $0.0, form: $0.1) })
+    }
+
+    /// Reader messages start with the file's name; the summary names it already.
+    static func withoutFileName(_ message: String, _ url: URL) -> String {
+        let prefix = url.lastPathComponent
+        guard message.hasPrefix(prefix) else { return message }
+        var rest = message.dropFirst(prefix.count)
+        while let first = rest.first, first == "：" || first == " " { rest = rest.dropFirst() }
+        return String(rest)
+    }
+}
+
+public enum LoaderError: Error, LocalizedError, Equatable {
+    case notFound(String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .notFound(let path): return "\(path)：文件或文件夹不存在"
+        }
+    }
+}
