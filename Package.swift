@@ -45,5 +45,6 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["OOXML", "Forms"]),
         .testTarget(name: "OOXMLTests", dependencies: ["OOXML", "TestSupport"]),
         .testTarget(name: "FormsTests", dependencies: ["Forms", "OOXML", "TestSupport"]),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "Forms", "OOXML", "TestSupport"]),
     ]
 )

@@ -1,0 +1,84 @@
+import Foundation
+import OOXML
+
+/// The registries of one run (`--registry DIR`), each read once. A registry
+/// whose file is absent is nil, and the review reports its checks as not
+/// performed; a file that is present but unreadable stops the run.
+public struct Registries: Sendable {
+    public var credit: CreditRegistry?
+    public var certificates: CertificateRegistry?
+
+    public init(credit: CreditRegistry? = nil, certificates: CertificateRegistry? = nil) {
+        self.credit = credit
+        self.certificates = certificates
+    }
+
+    /// Reads `credit.csv|xlsx` and `certificates.csv|xlsx` from `directory`
+    /// (file names compared without case). Both spellings of one registry, or
+    /// a legacy `.xls` in their place, are an error: which file the reviewer
+    /// meant cannot be guessed, and silently skipping it would leave the
+    /// registry unchecked.
+    public static func load(directory: URL, limits: ReadLimits = .standard) throws -> Registries {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw RegistryError.directoryNotFound(path: directory.path)
+        }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        } catch {
+            throw RegistryError.unreadable(file: directory.path, message: "\(directory.path)：登记表目录无法读取")
+        }
+        var registries = Registries()
+        if let url = try file(named: "credit", among: names, in: directory) {
+            registries.credit = try CreditRegistry.load(url, limits: limits)
+        }
+        if let url = try file(named: "certificates", among: names, in: directory) {
+            registries.certificates = try CertificateRegistry.load(url, limits: limits)
+        }
+        return registries
+    }
+
+    private static func file(named stem: String, among names: [String], in directory: URL) throws -> URL? {
+        let candidates = names.filter { name in
+            let lower = name.lowercased()
+            return ["csv", "xlsx", "xls"].contains { lower == "\(stem).\($0)" }
+        }.sorted()
+        if candidates.count > 1 {
+            throw RegistryError.ambiguousFiles(directory: directory.lastPathComponent, files: candidates)
+        }
+        guard let name = candidates.first else { return nil }
+        if name.lowercased().hasSuffix(".xls") {
+            throw RegistryError.unsupportedFormat(file: name, reason: "旧版 .xls 格式不受支持，请另存为 .xlsx 或 CSV UTF-8")
+        }
+        return directory.appendingPathComponent(name)
+    }
+}
+
+/// Reads a registry file's bytes within the limits.
+enum RegistryFile {
+    static func contents(of url: URL, limits: ReadLimits) throws -> Data {
+        let name = url.lastPathComponent
+        let attributes: [FileAttributeKey: Any]
+        do {
+            attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+        } catch {
+            throw RegistryError.unreadable(file: name, message: "\(name)：文件不存在或无权读取")
+        }
+        if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
+            throw RegistryError.unreadable(file: name, message: "\(name)：不是普通文件")
+        }
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        if size > limits.maxFileBytes {
+            throw RegistryError.unreadable(
+                file: name,
+                message: ReadError.limitExceeded(file: name, limit: "file size (bytes)", value: limits.maxFileBytes)
+                    .localizedDescription)
+        }
+        do {
+            return try Data(contentsOf: url)
+        } catch {
+            throw RegistryError.unreadable(file: name, message: "\(name)：文件无法读取")
+        }
+    }
+}
