@@ -140,6 +140,9 @@ struct ReviewedSubmission: Sendable {
         do {
             let folder = out.appendingPathComponent(source.id, isDirectory: true)
             try AtomicFile.write(try SummaryWriter.findingsJSON(review), to: folder.appendingPathComponent("findings.json"))
+            let opinion = OpinionDocument(review: review, definition: review.scheme.flatMap(reviewer.library.definition(id:)),
+                                          library: reviewer.library, facts: loaded.submission.application?.fields ?? [:])
+            try opinion.builder().package().write(to: folder.appendingPathComponent("审核意见.docx"))
         } catch {
             unreadable.append(UnreadableFile(file: source.id, reason: "结果无法写入：\(error.localizedDescription)"))
         }

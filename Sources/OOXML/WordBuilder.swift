@@ -224,11 +224,23 @@ public struct WordBuilder {
     }
 
     private func paragraphXML(_ paragraph: Paragraph) -> String {
+        paragraphXML(paragraph, inTable: false)
+    }
+
+    /// In a table cell, text is single-spaced and left-aligned unless told
+    /// otherwise: justified text in a narrow cell stretches into gaps.
+    private func paragraphXML(_ paragraph: Paragraph, inTable: Bool) -> String {
+        var paragraph = paragraph
+        if inTable {
+            paragraph.alignment = paragraph.alignment ?? .left
+        }
         var properties = ""
         if let style = paragraph.style { properties += "<w:pStyle w:val=\"\(style)\"/>" }
         if paragraph.keepNext { properties += "<w:keepNext/>" }
         if paragraph.pageBreakBefore { properties += "<w:pageBreakBefore/>" }
-        if paragraph.spacingBefore != nil || paragraph.spacingAfter != nil {
+        if inTable {
+            properties += "<w:spacing w:before=\"\(paragraph.spacingBefore ?? 0)\" w:after=\"\(paragraph.spacingAfter ?? 0)\" w:line=\"260\" w:lineRule=\"auto\"/>"
+        } else if paragraph.spacingBefore != nil || paragraph.spacingAfter != nil {
             properties += "<w:spacing w:before=\"\(paragraph.spacingBefore ?? 0)\" w:after=\"\(paragraph.spacingAfter ?? 0)\"/>"
         }
         if let chars = paragraph.firstLineChars {
@@ -270,7 +282,7 @@ public struct WordBuilder {
                 if let shading = cell.shading { properties += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"\(shading)\"/>" }
                 properties += "<w:vAlign w:val=\"center\"/>"
                 let paragraphs = cell.paragraphs.isEmpty ? [Paragraph([])] : cell.paragraphs
-                xml += "<w:tc><w:tcPr>\(properties)</w:tcPr>\(paragraphs.map(paragraphXML).joined())</w:tc>"
+                xml += "<w:tc><w:tcPr>\(properties)</w:tcPr>\(paragraphs.map { paragraphXML($0, inTable: true) }.joined())</w:tc>"
                 column += span
             }
             xml += "</w:tr>"
@@ -307,7 +319,7 @@ public struct WordBuilder {
         <w:pgMar w:top="\(WordBuilder.twips(margins.top))" w:right="\(WordBuilder.twips(margins.right))" \
         w:bottom="\(WordBuilder.twips(margins.bottom))" w:left="\(WordBuilder.twips(margins.left))" \
         w:header="851" w:footer="992" w:gutter="0"/><w:cols w:space="425"/>\
-        <w:docGrid w:type="lines" w:linePitch="579"/></w:sectPr>
+        <w:docGrid w:linePitch="312"/></w:sectPr>
         """
         return """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -327,7 +339,7 @@ public struct WordBuilder {
         <w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" \
         w:eastAsia="\(bodyFont.eastAsia)" w:cs="Times New Roman"/><w:kern w:val="2"/><w:sz w:val="\(halfPoints)"/>\
         <w:szCs w:val="\(halfPoints)"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>\
-        <w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>\
+        <w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:spacing w:line="360" w:lineRule="auto"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>\
         <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>\
         <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>\
         <w:qFormat/><w:pPr><w:spacing w:before="240" w:after="240"/><w:jc w:val="center"/><w:outlineLvl w:val="0"/></w:pPr>\
