@@ -26,6 +26,7 @@ struct ReviewCommand: AsyncParsableCommand {
     @Option(help: "Review date YYYY-MM-DD (default: each application's own date).") var date: String?
     @Option(help: "Submissions reviewed at once (default: the number of cores).") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     @Flag(help: "Also print summary.json on stdout.") var json = false
+    @Flag(help: "Skip submissions whose outputs are newer than their inputs (their findings are reused).") var resume = false
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs 应为正整数") }
@@ -50,14 +51,17 @@ struct ReviewCommand: AsyncParsableCommand {
         var unreadable: [UnreadableFile] = []
         var keys: [BatchKeys] = []
         let scheme = self.scheme
+        let resume = self.resume
+        // Ctrl-C: take no new work, finish what is in flight, still write the summary.
+        let interruption = Interruption()
         await withTaskGroup(of: ReviewedSubmission.self) { group in
             var next = 0
             func launch() {
-                guard next < sources.count else { return }
+                guard next < sources.count, !interruption.requested else { return }
                 let source = sources[next]
                 next += 1
                 group.addTask {
-                    ReviewedSubmission.make(source, extractor: extractor, reviewer: reviewer, scheme: scheme, out: outURL)
+                    ReviewedSubmission.make(source, extractor: extractor, reviewer: reviewer, scheme: scheme, out: outURL, resume: resume)
                 }
             }
             for _ in 0..<min(jobs, sources.count) { launch() }
@@ -71,6 +75,10 @@ struct ReviewCommand: AsyncParsableCommand {
             }
         }
         progress.finish()
+        interruption.stop()
+        if interruption.requested {
+            Console.error("已中断：已完成 \(keys.count)/\(sources.count) 份，汇总仅包含已完成部分")
+        }
         let summary = BatchSummary(submissions: entries, unreadable: unreadable.map(\.line).sorted(),
                                    batchFindings: BatchChecks.findings(keys))
         do {
@@ -85,6 +93,7 @@ struct ReviewCommand: AsyncParsableCommand {
         let counts = Dictionary(grouping: entries, by: \.verdict).mapValues(\.count)
         let line = Verdict.allCases.map { "\($0.chinese) \(counts[$0] ?? 0)" }.joined(separator: "，")
         FileHandle.standardError.write(Data("已审核 \(entries.count) 份：\(line)；无法读取 \(unreadable.count) 项。结果见 \(out)\n".utf8))
+        if interruption.requested { throw ExitCode(130) }
         if !unreadable.isEmpty { throw ExitCode(1) }
     }
 
@@ -130,15 +139,19 @@ struct ReviewedSubmission: Sendable {
     let unreadable: [UnreadableFile]
     let keys: BatchKeys
 
-    static func make(_ source: SubmissionSource, extractor: Extractor, reviewer: Reviewer, scheme: String?, out: URL) -> ReviewedSubmission {
+    static func make(_ source: SubmissionSource, extractor: Extractor, reviewer: Reviewer, scheme: String?, out: URL,
+                     resume: Bool) -> ReviewedSubmission {
         let loaded = SubmissionLoader.load(source, extractor: extractor, scheme: scheme)
         guard loaded.submission.application != nil || loaded.submission.declaration != nil else {
             return ReviewedSubmission(entry: nil, unreadable: loaded.unreadable, keys: loaded.batchKeys)
         }
+        let folder = out.appendingPathComponent(source.id, isDirectory: true)
+        if resume, let previous = previousReview(source, folder: folder) {
+            return ReviewedSubmission(entry: BatchSummary.Entry(previous), unreadable: loaded.unreadable, keys: loaded.batchKeys)
+        }
         let review = reviewer.review(loaded.submission)
         var unreadable = loaded.unreadable
         do {
-            let folder = out.appendingPathComponent(source.id, isDirectory: true)
             try AtomicFile.write(try SummaryWriter.findingsJSON(review), to: folder.appendingPathComponent("findings.json"))
             let opinion = OpinionDocument(review: review, definition: review.scheme.flatMap(reviewer.library.definition(id:)),
                                           library: reviewer.library, facts: loaded.submission.application?.fields ?? [:])
@@ -147,6 +160,61 @@ struct ReviewedSubmission: Sendable {
             unreadable.append(UnreadableFile(file: source.id, reason: "结果无法写入：\(error.localizedDescription)"))
         }
         return ReviewedSubmission(entry: BatchSummary.Entry(review), unreadable: unreadable, keys: loaded.batchKeys)
+    }
+}
+
+extension ReviewedSubmission {
+    /// The findings written by an earlier run, when they are newer than every
+    /// input file (and the opinion was written too).
+    static func previousReview(_ source: SubmissionSource, folder: URL) -> SubmissionReview? {
+        let findings = folder.appendingPathComponent("findings.json")
+        let manager = FileManager.default
+        guard manager.fileExists(atPath: folder.appendingPathComponent("审核意见.docx").path),
+              let written = (try? manager.attributesOfItem(atPath: findings.path))?[.modificationDate] as? Date else { return nil }
+        for file in source.files {
+            guard let modified = (try? manager.attributesOfItem(atPath: file.path))?[.modificationDate] as? Date,
+                  modified <= written else { return nil }
+        }
+        guard let data = try? Data(contentsOf: findings) else { return nil }
+        return try? JSONDecoder().decode(SubmissionReview.self, from: data)
+    }
+}
+
+/// SIGINT and SIGTERM ask the run to stop taking new work.
+final class Interruption: @unchecked Sendable {
+    private let lock = NSLock()
+    private var flag = false
+    private var sources: [DispatchSourceSignal] = []
+
+    init() {
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [weak self] in self?.request() }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    private func request() {
+        lock.lock()
+        let first = !flag
+        flag = true
+        lock.unlock()
+        if first { FileHandle.standardError.write(Data("\n收到中断信号：不再开始新的审核，正在完成已开始的部分……\n".utf8)) }
+    }
+
+    var requested: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return flag
+    }
+
+    /// Restores the default handlers.
+    func stop() {
+        for source in sources { source.cancel() }
+        signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
     }
 }
 
