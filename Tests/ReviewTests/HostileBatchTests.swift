@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+import Forms
+import OOXML
+import Review
+import TestSupport
+
+/// A batch with every kind of broken submission next to good ones: the bad
+/// are named, the good are reviewed, the originals are untouched.
+@Suite("Hostile files in a batch")
+struct HostileBatchTests {
+    private func write(_ data: Data, _ path: String, in root: URL) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+    }
+
+    @Test("every bad submission is named with its reason and every good one is still reviewed")
+    func mixedBatch() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("hostile-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let good = Repository.url("fixtures/submissions/jiangsu-clean")
+        let application = try Data(contentsOf: good.appendingPathComponent("申报书.docx"))
+        let declaration = try Data(contentsOf: good.appendingPathComponent("责任声明.docx"))
+        try write(application, "good/申报书.docx", in: root)
+        try write(declaration, "good/责任声明.docx", in: root)
+        try write(application.prefix(application.count / 3), "truncated/申报书.docx", in: root)
+        try write(declaration, "truncated/责任声明.docx", in: root)
+        try write(Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 600)), "ole/申报书.docx", in: root)
+        try write(Data(), "zero/申报书.docx", in: root)
+        try write(Data("%PDF-1.4 scanned".utf8), "pdf/申报书.docx", in: root)
+        try write(try DocxFixture.bomb(actualBytes: 1 << 20, declaredBytes: 300 << 20), "bomb/申报书.docx", in: root)
+        try write(declaration, "declaration-only/责任声明.docx", in: root)
+        try write(application, "two-forms/申报书.docx", in: root)
+        try write(application, "two-forms/申报书（修改稿）.docx", in: root)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("empty"), withIntermediateDirectories: true)
+        let before = try snapshot(root)
+
+        let library = try FormLibrary.load(directory: Repository.url("forms"))
+        let registries = try Registries.load(directory: Repository.url("fixtures/registry"))
+        let extractor = Extractor(library: library)
+        let reviewer = Reviewer(library: library, registries: registries)
+        var unreadable: [String: [String]] = [:]
+        var verdicts: [String: Verdict] = [:]
+        for source in try SubmissionLoader.sources([root]) {
+            let loaded = SubmissionLoader.load(source, extractor: extractor, scheme: nil)
+            unreadable[source.id] = loaded.unreadable.map(\.line)
+            if loaded.submission.application != nil || loaded.submission.declaration != nil {
+                verdicts[source.id] = reviewer.review(loaded.submission).verdict
+            }
+        }
+        #expect(verdicts["good"] == .pass)
+        #expect(unreadable["good"] == [])
+        #expect(unreadable["truncated"]?.first?.hasPrefix("truncated/申报书.docx: 不是有效的 .docx 压缩包") == true)
+        #expect(verdicts["truncated"] == .supplement, "the declaration alone is still reviewed: the application is missing")
+        #expect(unreadable["ole"] == ["ole/申报书.docx: 加密文档或旧版 .doc 格式，请另存为 .docx"])
+        #expect(unreadable["zero"] == ["zero/申报书.docx: 文件为空（0 字节），请重新提交"])
+        #expect(unreadable["pdf"] == ["pdf/申报书.docx: 文件实为 PDF 文件，不是 Word 文档（.docx），请另存为 .docx 后重新提交"])
+        #expect(unreadable["bomb"]?.first?.contains("超出读取限制") == true)
+        #expect(verdicts["declaration-only"] == .supplement)
+        #expect(unreadable["two-forms"]?.first?.contains("含2份申报书") == true)
+        #expect(unreadable["empty"] == ["empty: 文件夹中没有申报文档（.docx 或 .xml）"])
+        #expect(try snapshot(root) == before, "originals must be byte-identical")
+    }
+
+    private func snapshot(_ root: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            if let data = try? Data(contentsOf: url) { result[url.path] = data }
+        }
+        return result
+    }
+}
