@@ -138,12 +138,22 @@ struct LayoutScanner {
         var boundary = 0
         for colon in colons {
             var best: (start: Int, match: LabelMatch)?
+            var bestKey = 0
             let earliest = max(boundary, colon - longestKey)
             var start = colon - 1
             while start >= earliest {
                 var view = String.UnicodeScalarView()
                 view.append(contentsOf: scalars[start..<colon])
-                if let match = match(label: String(view)) { best = (start, match) }
+                // The longest label wins (申报单位名称 over 名称), but a longer
+                // span with the same key (blanks or brackets before it) does not.
+                let text = String(view)
+                if let match = match(label: text) {
+                    let length = TextNormalizer.labelKey(text).count
+                    if length > bestKey {
+                        best = (start, match)
+                        bestKey = length
+                    }
+                }
                 start -= 1
             }
             if var best {
