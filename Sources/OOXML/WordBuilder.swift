@@ -290,7 +290,9 @@ public struct WordBuilder {
         return xml + "</w:tbl>"
     }
 
-    static func escape(_ text: String) -> String {
+    /// Text escaped for XML content and attributes; characters XML 1.0
+    /// cannot carry are dropped.
+    public static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

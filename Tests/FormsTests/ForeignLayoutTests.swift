@@ -54,6 +54,16 @@ struct ForeignLayoutTests {
         #expect(location.runs == [RunSpan(run: 2, start: 0, end: 10)])
     }
 
+    @Test("a label cell ending in a colon takes its value from the next cell")
+    func colonLabelCells() throws {
+        let form = try extract(jiangsuTitle + table(
+            row(cell(t("集群名称：")), cell(t("江阴市高端纺织服装产业集群")), cell(t("主导产业：")), cell(t("纺织服装"))),
+            row(cell(t("细分领域：高端面料")))))
+        #expect(form.fields["cluster_name"] == .text("江阴市高端纺织服装产业集群"))
+        #expect(form.fields["leading_industry"] == .text("纺织服装"))
+        #expect(form.fields["niche"] == .text("高端面料"))
+    }
+
     @Test("标签：值 paragraphs, several pairs in one paragraph, full-width digits and a date in Chinese numerals")
     func labelValueParagraphs() throws {
         let form = try extract(jiangsuTitle

@@ -58,19 +58,6 @@ public enum FormInstanceXML {
 
     /// Escapes text for element content and attribute values.
     static func escape(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default:
-                let value = scalar.value
-                if value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D { continue }
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        WordBuilder.escape(text)
     }
 }

@@ -109,7 +109,10 @@ struct LayoutScanner {
         for block in blocks {
             switch block {
             case .paragraph(let paragraph):
-                scanPairs(in: paragraph, into: &found)
+                if case .labelOnly(let match) = scanPairs(in: paragraph, into: &found), found.labels[match.field] == nil {
+                    // "集群名称：" with nothing after it: the label is there, its value is not.
+                    found.labels[match.field] = LocatedText(paragraph: paragraph, range: 0..<paragraph.length)
+                }
             case .textBox(let box):
                 scan(blocks: box.blocks, into: &found)
             case .table(let table):
@@ -125,14 +128,23 @@ struct LayoutScanner {
     }
 
     /// `标签：值` pairs in a paragraph, several per paragraph allowed.
+    /// What a paragraph of `标签：值` pairs gave.
+    private enum PairsResult {
+        case none
+        /// At least one pair with a value.
+        case values
+        /// Only a label ending in a colon, its value elsewhere ("集群名称：" | 值).
+        case labelOnly(LabelMatch)
+    }
+
     @discardableResult
-    private func scanPairs(in paragraph: Paragraph, into found: inout RawFields) -> Bool {
+    private func scanPairs(in paragraph: Paragraph, into found: inout RawFields) -> PairsResult {
         let scalars = Array(paragraph.text.unicodeScalars)
         var colons: [Int] = []
         for (index, scalar) in scalars.enumerated() where scalar == "：" || scalar == ":" {
             colons.append(index)
         }
-        guard !colons.isEmpty else { return false }
+        guard !colons.isEmpty else { return .none }
         // Each colon preceded by a known label starts a pair.
         var pairs: [(labelStart: Int, colon: Int, match: LabelMatch)] = []
         var boundary = 0
@@ -164,7 +176,8 @@ struct LayoutScanner {
                 boundary = colon + 1
             }
         }
-        guard !pairs.isEmpty else { return false }
+        guard !pairs.isEmpty else { return .none }
+        var valued = false
         for (index, pair) in pairs.enumerated() {
             var end = index + 1 < pairs.count ? pairs[index + 1].labelStart : scalars.count
             // A pair inside brackets ends at the closing bracket:
@@ -174,9 +187,13 @@ struct LayoutScanner {
                 end = close
             }
             let value = LocatedText(paragraph: paragraph, range: (pair.colon + 1)..<end).trimmed()
+            if pairs.count == 1, value.isBlank {
+                return .labelOnly(pair.match)
+            }
+            valued = true
             record(pair.match, value: value, label: LocatedText(paragraph: paragraph, range: pair.labelStart..<pair.colon), into: &found)
         }
-        return true
+        return valued ? .values : .none
     }
 
     private func record(_ match: LabelMatch, value: LocatedText, label: LocatedText, into found: inout RawFields) {
@@ -304,10 +321,15 @@ struct LayoutScanner {
             let placed = cells[index]
             let labelText = LocatedText(cell: placed.cell)
             // A cell holding 标签：值 itself.
+            var colonLabel: LabelMatch?
             if labelText.text.contains("：") || labelText.text.contains(":") {
                 var matchedInside = false
-                for paragraph in placed.cell.paragraphs where scanPairs(in: paragraph, into: &found) {
-                    matchedInside = true
+                for paragraph in placed.cell.paragraphs {
+                    switch scanPairs(in: paragraph, into: &found) {
+                    case .values: matchedInside = true
+                    case .labelOnly(let match): colonLabel = match
+                    case .none: break
+                    }
                 }
                 if matchedInside {
                     index += 1
@@ -324,7 +346,7 @@ struct LayoutScanner {
                 index += 1
                 continue
             }
-            let match = match(label: labelText.text, prefix: groupPrefix)
+            let match = colonLabel ?? match(label: labelText.text, prefix: groupPrefix)
             guard let match else {
                 // An unmatched cell before any label that spans rows is a group heading.
                 if index == 0, placed.cell.rowSpan > 1 || cells.count >= 3 {
