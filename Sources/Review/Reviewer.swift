@@ -57,6 +57,29 @@ public struct Reviewer: Sendable {
 }
 
 extension RuleCheck {
+    /// The application fields a rule reads directly.
+    var fields: [String] {
+        switch self {
+        case .threshold(let check): return [check.field] + (check.recomputeFrom.map { [$0] } ?? [])
+        case .anyOf(let check): return check.alternatives.flatMap(\.fields)
+        case .share(let check): return [check.field, check.part, check.total]
+        case .growth(let check): return [check.field, check.series]
+        case .perTenThousand(let check): return [check.field, check.count, check.per]
+        case .seriesYears(let check): return check.fields
+        case .countMatchesRows(let check): return [check.field, check.list]
+        case .implies(let check): return [check.when.field, check.then.field]
+        case .negative(let check), .affirmative(let check), .present(let check), .singleEntity(let check): return check.fields
+        case .region(let check): return [check.uscc, check.address]
+        case .seniorTitles(let check): return [check.list]
+        case .declaredGrade(let check): return [check.field]
+        case .notEnterprise(let check): return [check.name, check.uscc]
+        case .rowsCover(let check): return [check.list]
+        case .certificates(let check): return [check.list]
+        case .recognition(let check): return [check.name] + [check.number, check.year].compactMap { $0 }
+        case .credit, .softens, .declaration: return []
+        }
+    }
+
     var isDeclaration: Bool {
         if case .declaration = self { return true }
         return false
@@ -113,8 +136,15 @@ extension RuleContext {
             case .requiredUnless(let condition): required = holds(condition) != true
             }
             guard required, fields[field.id] == nil, !problems.contains(where: { $0.field == field.id }) else { continue }
-            findings.append(Finding(category: .missing, field: field.id, expected: "填报", citation: citation,
-                                    message: "申报书未填报“\(label(field.id))”，请补正。", rule: "required"))
+            // A `present` rule names the article that requires the item; other
+            // fields are required by the article that requires the form.
+            let covering = definition.rules.first { rule in
+                if case .present(let set) = rule.check { return set.fields.contains(field.id) }
+                return false
+            }
+            findings.append(Finding(category: .missing, field: field.id, expected: "填报",
+                                    citation: covering.map(cite) ?? citation,
+                                    message: "申报书未填报“\(label(field.id))”，请补正。", rule: covering?.id ?? "required"))
         }
         // Codes: the applicant's and every listed entity's.
         for field in form.fields {

@@ -163,7 +163,6 @@ enum DefectsTable {
         FixtureExpectation(id: "ccid-incomplete", scheme: "ccid-promotion-org", policy: ccid,
                            applicant: "苏州市生物医药产业集群发展促进会", date: "2024-09-26", verdict: .supplement, findings: [
             .init(.missing, "registered_capital", rule: "registered_capital", cites: "第七条第（二）项",
-                  knownIssue: "bug: an absent field a `present` rule covers is reported by the built-in required check (rule \"required\", citing the form's 第六条) instead of the rule registered_capital and its 第七条第（二）项 (forms/README.md, DEFECTS.md)",
                   currently: FixtureFindingKey(.missing, "registered_capital", rule: "required")),
             .init(.missing, "signatory", rule: "declaration", cites: "第六条"),
         ]),

@@ -283,7 +283,6 @@ enum FigureExamples {
         RuleExample("3 champions with the little-giant count missing: the first alternative cannot fail, so the rule does not",
                     .jiangsu, rule: "quality_enterprises",
                     ["champion_count": .integer(3), "sri_sme_count": .integer(0), "hnte_count": .integer(0)],
-                    knownIssue: "bug: RuleContext.anyOf fails the rule when one alternative lacks a value and another is not met (SCHEMES.md: rules that need a missing value are skipped)",
                     expect: []),
     ]
 
@@ -458,7 +457,6 @@ enum AnswerExamples {
         RuleExample("注册资金 0 is a value", .ccid, rule: "registered_capital", ["registered_capital": number("0")], expect: []),
         RuleExample("a capability not described: missing, citing this rule's article (第六条第（四）项)", .wuxi,
                     rule: "capability_planning", [:],
-                    knownIssue: "bug: an absent field a `present` rule covers is reported by the built-in required check (rule \"required\", the form's citation 第九条第（二）项), not with the rule's article as forms/README.md says",
                     expect: [FindingKey(.missing, "capability_planning")]),
     ]
 
@@ -614,7 +612,6 @@ enum DeclarationExamples {
                     expect: [FindingKey(.identity, "signed_date")]),
         declarationCase("dated exactly 90 days before", ["signed_date": date("2024-02-10")], expect: []),
         declarationCase("dated 91 days before", ["signed_date": date("2024-02-09")],
-                    knownIssue: "bug: RuleContext.declaration reports a date more than max_age_days before as `inconsistent` (verify); SCHEMES.md and forms/README.md give the declaration only `missing` or `identity` (reject), as for a date after the application",
                     expect: [FindingKey(.identity, "signed_date")]),
     ]
 }
@@ -654,7 +651,6 @@ enum RegistryExamples {
         creditCase("an enterprise not in the registry is verify, neither pass nor fail", enterprise: nil,
                expect: [FindingKey(.verify, "enterprises", row: 0)]),
         creditCase("the enterprise's name rated under another valid code: identity, not a pass", enterprise: nil,
-               knownIssue: "bug: RuleContext.creditEntries falls back to the name when the declared (valid) code is not rated, and takes the grade of a row under another code without an identity finding (SCHEMES.md, DEFECTS.md: another USCC for the same name is identity)",
                extra: [(Entities.enterpriseB, enterpriseName, .a)], expect: [FindingKey(.identity, "enterprises", row: 0)]),
         RuleExample("no registries: no finding, the check recorded as not performed", .jiangsu, rule: "credit",
                     ["enterprises": .list([enterprise(enterpriseName, Entities.enterpriseA, "little_giant")])],

@@ -66,9 +66,9 @@ extension RuleContext {
                                             rule: rule.id, document: .declaration))
                 } else if signed.days(to: bound) > check.maxAgeDays {
                     problems.append("签署日期早于申报日期\(check.maxAgeDays)日以上")
-                    findings.append(Finding(category: .inconsistent, field: "signed_date", declared: signed.iso,
+                    findings.append(Finding(category: .identity, field: "signed_date", declared: signed.iso,
                                             expected: "≥ \(bound.adding(days: -check.maxAgeDays).iso)", citation: cite(rule),
-                                            message: "《\(definition.declaration.title)》签署日期为\(signed.year)年\(signed.month)月\(signed.day)日，早于申报日期\(signed.days(to: bound))日，超过\(check.maxAgeDays)日，请核实是否为本次申报出具。",
+                                            message: "《\(definition.declaration.title)》签署日期为\(signed.year)年\(signed.month)月\(signed.day)日，早于申报日期\(signed.days(to: bound))日，超过\(check.maxAgeDays)日，不是本次申报出具的声明。",
                                             rule: rule.id, document: .declaration))
                 }
             }

@@ -61,23 +61,24 @@ extension RuleContext {
     mutating func anyOf(_ rule: RuleDefinition, _ check: RuleCheck.AnyOf) {
         var parts: [String] = []
         var anyMet = false
-        var anyKnown = false
+        var anyIncomplete = false
         for alternative in check.alternatives {
             let values = alternative.fields.map { number($0) }
-            guard values.allSatisfy({ $0 != nil }) else {
-                parts.append(alternative.fields.map(label).joined(separator: "＋") + "数据不全")
-                continue
-            }
-            anyKnown = true
-            let sum = values.compactMap { $0 }.reduce(0, +)
-            let met = alternative.comparison.holds(sum, alternative.bound)
+            let known = values.compactMap { $0 }.reduce(0, +)
+            let complete = values.allSatisfy { $0 != nil }
+            let names = alternative.fields.map(label).joined(separator: "＋")
+            // Counts only add up: known parts already at or over a lower bound meet it.
+            let met = alternative.comparison.holds(known, alternative.bound)
+                && (complete || alternative.comparison.side == .above)
             anyMet = anyMet || met
-            parts.append("\(alternative.fields.map(label).joined(separator: "＋"))＝\(show(sum))（应\(phrase(alternative.comparison, alternative.bound, ""))）")
+            if !complete && !met { anyIncomplete = true }
+            parts.append("\(names)＝\(show(known))\(complete ? "" : "（部分未填报）")（应\(phrase(alternative.comparison, alternative.bound, ""))）")
         }
         let declared = parts.joined(separator: "；")
         if anyMet {
             record(rule, declared: declared, finding: "符合", result: .met)
-        } else if !anyKnown {
+        } else if anyIncomplete {
+            // The missing values are findings of their own; this rule cannot be judged.
             record(rule, declared: declared, finding: "数据不全，无法判断", result: .supplement)
         } else {
             let field = check.alternatives.first?.fields.first ?? rule.id

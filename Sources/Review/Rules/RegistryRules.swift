@@ -59,6 +59,14 @@ extension RuleContext {
             for entity in entities(reference) {
                 checked += 1
                 let found = creditEntries(entity, in: registry)
+                // Rated only under another (valid) code for the same name: the
+                // code on the form is not the entity's.
+                if let uscc = entity.uscc, let other = found.first(where: { $0.uscc != nil && $0.uscc != uscc }) {
+                    findings.append(Finding(category: .identity, field: entity.field, row: entity.row, column: entity.column,
+                                            declared: uscc.code, expected: other.uscc?.code, citation: cite(rule),
+                                            message: "\(entity.displayName)在信用评价名单（\(registry.file)第\(other.row)行）中登记的统一社会信用代码为\(other.uscc?.code ?? "")，与申报的\(uscc.code)不一致，请核实。",
+                                            rule: rule.id))
+                }
                 guard let worst = found.min(by: { $0.grade < $1.grade }) else {
                     unknown.append(entity.displayName)
                     findings.append(Finding(category: .verify, field: entity.field, row: entity.row, column: entity.column,
