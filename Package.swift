@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -32,7 +33,7 @@ let package = Package(
         ),
         .target(
             name: "Opinion",
-            dependencies: ["Review", "OOXML"]
+            dependencies: ["Review", "OOXML", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .executableTarget(
             name: "CLI",
@@ -45,6 +46,6 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["OOXML", "Forms"]),
         .testTarget(name: "OOXMLTests", dependencies: ["OOXML", "TestSupport"]),
         .testTarget(name: "FormsTests", dependencies: ["Forms", "OOXML", "TestSupport"]),
-        .testTarget(name: "ReviewTests", dependencies: ["Review", "Forms", "OOXML", "TestSupport"]),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "Forms", "OOXML", "Opinion", "TestSupport"]),
     ]
 )
