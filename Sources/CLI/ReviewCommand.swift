@@ -85,6 +85,10 @@ struct ReviewCommand: AsyncParsableCommand {
             let json = try SummaryWriter.json(summary)
             try AtomicFile.write(json, to: outURL.appendingPathComponent("summary.json"))
             try AtomicFile.write(SummaryWriter.csv(summary), to: outURL.appendingPathComponent("summary.csv"))
+            let stamp = DateFormatter()
+            stamp.dateFormat = "yyyy-MM-dd HH:mm"
+            let html = try SummaryWriter.html(summary, generatedAt: stamp.string(from: Date()), reviewDate: date, library: library)
+            try AtomicFile.write(html, to: outURL.appendingPathComponent("summary.html"))
             if self.json { Console.write(String(decoding: json, as: UTF8.self) + "\n") }
         } catch {
             Console.error("无法写入汇总文件：\(error.localizedDescription)")
