@@ -65,12 +65,6 @@ public enum HTMLReport {
     static func href(_ id: String, _ file: String) -> String {
         pathSegment(id) + "/" + pathSegment(file)
     }
-
-    /// The marked-up copy written for a submitted document (issue 6: `<name>-批注.docx`).
-    static func markedUpName(_ document: String) -> String {
-        let base = (document as NSString).deletingPathExtension
-        return (base.isEmpty ? document : base) + "-批注.docx"
-    }
 }
 
 extension SummaryWriter {
@@ -258,7 +252,7 @@ extension HTMLReport {
                          Link(href: HTMLReport.href(entry.id, "findings.json"), linkText: "findings.json")]
             // A document that could not be read has no marked-up copy.
             for document in entry.documents where !unreadableFiles.contains("\(entry.id)/\(document)") {
-                let name = HTMLReport.markedUpName(document)
+                let name = MarkedUpCopy.fileName(for: document)
                 links.append(Link(href: HTMLReport.href(entry.id, name), linkText: name))
             }
             self.links = links
