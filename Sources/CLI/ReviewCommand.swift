@@ -86,6 +86,7 @@ struct ReviewCommand: AsyncParsableCommand {
             try AtomicFile.write(json, to: outURL.appendingPathComponent("summary.json"))
             try AtomicFile.write(SummaryWriter.csv(summary), to: outURL.appendingPathComponent("summary.csv"))
             let stamp = DateFormatter()
+            stamp.locale = Locale(identifier: "en_US_POSIX")
             stamp.dateFormat = "yyyy-MM-dd HH:mm"
             let html = try SummaryWriter.html(summary, generatedAt: stamp.string(from: Date()), reviewDate: date, library: library)
             try AtomicFile.write(html, to: outURL.appendingPathComponent("summary.html"))
