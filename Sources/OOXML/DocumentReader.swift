@@ -138,7 +138,11 @@ public enum DocumentReader {
                 // Each note is a container of blocks; the separator notes
                 // (w:type set) carry no text a person wrote.
                 var noteBlocks: [Block] = []
-                for note in partRoot.children where note.attribute(anyNamespace: "type") == nil {
+                for note in partRoot.children {
+                    guard note.attribute(anyNamespace: "type") == nil else {
+                        sideReader.skip(note)  // counted, so run ordinals stay in document order
+                        continue
+                    }
                     noteBlocks += try sideReader.readBlocks(note, path: BlockPath(part: relationship.target, steps: []), depth: 1)
                 }
                 sideBlocks = noteBlocks

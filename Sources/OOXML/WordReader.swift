@@ -102,10 +102,12 @@ struct PartReader {
             case (.word, "del"), (.word, "moveFrom"):
                 skip(child)
             case (.markupCompatibility, "AlternateContent"):
-                if let chosen = choose(child) {
+                let (chosen, later) = choose(child)
+                if let chosen {
                     try readBlockChildren(chosen, path: path, depth: depth + 1, into: &blocks,
                                           paragraphIndex: &paragraphIndex, tableIndex: &tableIndex)
                 }
+                later.forEach { skip($0) }
             default:
                 // sectPr, bookmarks, proofing marks: nothing visible, but any
                 // runs inside must still be counted.
@@ -196,7 +198,11 @@ struct PartReader {
             case (.word, "customXml"), (.word, "ins"), (.word, "moveTo"):
                 collectRows(child, into: &rows, gridColumns: &gridColumns)
             case (.markupCompatibility, "AlternateContent"):
-                if let chosen = choose(child) { collectRows(chosen, into: &rows, gridColumns: &gridColumns) }
+                // Limit: a branch after the chosen one is counted before the
+                // rows are read (row-level alternate content is rare).
+                let (chosen, later) = choose(child)
+                if let chosen { collectRows(chosen, into: &rows, gridColumns: &gridColumns) }
+                later.forEach { skip($0) }
             default:
                 skip(child)
             }
@@ -215,7 +221,9 @@ struct PartReader {
             case (.word, "customXml"), (.word, "ins"), (.word, "moveTo"):
                 collectCells(child, into: &cells)
             case (.markupCompatibility, "AlternateContent"):
-                if let chosen = choose(child) { collectCells(chosen, into: &cells) }
+                let (chosen, later) = choose(child)
+                if let chosen { collectCells(chosen, into: &cells) }
+                later.forEach { skip($0) }
             default:
                 skip(child)
             }
@@ -252,9 +260,11 @@ struct PartReader {
             case (.word, "sdt"):
                 try readInlineContentControl(child, builder: &builder, depth: depth + 1)
             case (.markupCompatibility, "AlternateContent"):
-                if let chosen = choose(child) {
+                let (chosen, later) = choose(child)
+                if let chosen {
                     try readInline(chosen, builder: &builder, depth: depth + 1)
                 }
+                later.forEach { skip($0) }
             case (.word, "txbxContent"):
                 try readTextBox(child, builder: &builder, depth: depth + 1)
             case (.word, "p"):
@@ -338,9 +348,11 @@ struct PartReader {
         for child in run.children {
             let kind = namespaces.kind(of: child)
             if kind == .markupCompatibility, child.name == "AlternateContent" {
-                if let chosen = choose(child) {
+                let (chosen, later) = choose(child)
+                if let chosen {
                     try readInline(chosen, builder: &builder, depth: depth + 1)
                 }
+                later.forEach { skip($0) }
                 continue
             }
             guard kind == .word else {
@@ -374,6 +386,16 @@ struct PartReader {
                 continue
             case "drawing", "pict", "object":
                 try readInline(child, builder: &builder, depth: depth + 1)
+            case "ruby":
+                // The base text is what reads on the line; the guide text above
+                // it is skipped (its runs still counted, in order).
+                for part in child.children {
+                    if part.name == "rubyBase" {
+                        try readInline(part, builder: &builder, depth: depth + 1)
+                    } else {
+                        skip(part)
+                    }
+                }
             default:
                 continue
             }
@@ -463,23 +485,28 @@ struct PartReader {
 
     // MARK: Helpers
 
-    /// Picks what `mc:AlternateContent` shows: its first Choice, else Fallback.
-    /// The other branches are skipped (their runs still counted).
-    private mutating func choose(_ alternate: XMLElement) -> XMLElement? {
+    /// Picks what `mc:AlternateContent` shows: its first Choice, else its
+    /// Fallback. Branches before it are counted now; those after it are
+    /// returned, for the caller to count once the chosen one is read, so run
+    /// ordinals stay in document order.
+    private mutating func choose(_ alternate: XMLElement) -> (chosen: XMLElement?, later: [XMLElement]) {
         var chosen: XMLElement?
+        var later: [XMLElement] = []
         for branch in alternate.children {
             if chosen == nil && (branch.name == "Choice" || branch.name == "Fallback") {
                 chosen = branch
-            } else {
+            } else if chosen == nil {
                 skip(branch)
+            } else {
+                later.append(branch)
             }
         }
-        return chosen
+        return (chosen, later)
     }
 
     /// Accounts for the runs of a subtree that is not read, so run ordinals
     /// stay those of a plain document-order count of every `w:r`.
-    private mutating func skip(_ element: XMLElement) {
+    mutating func skip(_ element: XMLElement) {
         nextRun += countRuns(element)
     }
 

@@ -309,15 +309,15 @@ struct AnnotatedCopyTests {
         #expect(!headerXML.contains("comment"))
     }
 
-    @Test("a remark on a footnote finds its run past the separator notes, which the reader does not number")
+    @Test("a remark on a footnote finds its run past the separator notes, whose runs are numbered too")
     func inFootnote() throws {
         let notes = "<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>"
             + "<w:footnote w:id=\"1\">\(F.p(F.r("数据来源："), F.r("统计年鉴")))</w:footnote>"
         let data = try F.docx(body: F.p(F.r("申报书")), footnotes: notes)
         let original = try F.read(data)
         let note = try #require(original.sideParts.first { $0.kind == .footnotes }?.blocks.first?.allParagraphs.first)
-        // The separator note's run is not numbered: the note's runs are 0 and 1.
-        #expect(note.runSpans(covering: 5..<9) == [RunSpan(run: 1, start: 0, end: 4)])
+        // Runs are numbered in plain document order: the separator's is 0, the note's 1 and 2.
+        #expect(note.runSpans(covering: 5..<9) == [RunSpan(run: 2, start: 0, end: 4)])
         let result = try Annotated(data) { _ in [Annotation(paragraph: note, range: 5..<9, text: "请注明年份", colour: .blue)] }
         try result.expectFaithful(changed: ["/word/document.xml", "/word/footnotes.xml", "/word/_rels/document.xml.rels", "/[Content_Types].xml"])
         let notesXML = String(decoding: try #require(result.seen.parts["/word/footnotes.xml"]), as: UTF8.self)

@@ -35,6 +35,15 @@ struct TextTests {
         #expect(paragraph.runSpans(covering: 0..<9) == [RunSpan(run: 0, start: 0, end: 9)])
     }
 
+    @Test("ruby text reads as its base; the guide text's runs are counted, not shown")
+    func ruby() throws {
+        let doc = try body(F.p(F.r("申报"), "<w:r><w:ruby><w:rubyPr/><w:rt>\(F.r("jí"))</w:rt><w:rubyBase>\(F.r("集"))</w:rubyBase></w:ruby></w:r>", F.r("群")))
+        let paragraph = try #require(doc.allParagraphs.first)
+        #expect(paragraph.text == "申报集群")
+        // Runs: 0 申报, 1 the ruby holder, 2 guide text, 3 base, 4 群.
+        #expect(paragraph.runSpans(covering: 2..<4) == [RunSpan(run: 3, start: 0, end: 1), RunSpan(run: 4, start: 0, end: 1)])
+    }
+
     @Test("tracked insertions and moves-to are read, deletions and moves-from are not, and run ordinals still count them")
     func trackedChanges() throws {
         let doc = try body(F.p(
@@ -164,6 +173,8 @@ struct TextTests {
         #expect(textBox.path.description == "txbx1")
         #expect(textBox.blocks[0].path.description == "txbx1/p1")
         #expect(paragraphs(doc) == ["锚", "框内文字", "下一段"])
+        // The shown (Choice) copy's run is numbered in document order, before the Fallback's.
+        #expect(textBox.blocks[0].allParagraphs.first?.runSpans(covering: 0..<4) == [RunSpan(run: 2, start: 0, end: 4)])
         // Runs: 0 锚, 1 anchor, 2 inside Choice, 3 inside Fallback, 4 下一段.
         let last = try #require(doc.allParagraphs.last)
         #expect(last.runSpans(covering: 0..<3) == [RunSpan(run: 4, start: 0, end: 3)])

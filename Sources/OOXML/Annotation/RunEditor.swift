@@ -57,14 +57,10 @@ final class RunEditor {
     /// `PartReader.choose` counts those before it reads the one it shows.
     /// The test "runs are numbered as the reader numbers them" holds the two
     /// to the same order.
+    /// Every `w:r` of the part in plain document order: the numbering the
+    /// reader uses.
     private static func collectRuns(_ element: XMLElement, into runs: inout [XMLElement], isNotes: Bool) {
-        var children = element.children
-        if element.localName == "AlternateContent", element.namespaceURI == NamespaceClassifier.markupCompatibilityURI,
-           let shown = children.firstIndex(where: { $0.localName == "Choice" || $0.localName == "Fallback" }) {
-            children.append(children.remove(at: shown))
-        }
-        for child in children {
-            if isNotes, child.attribute(anyNamespace: "type") != nil { continue }
+        for child in element.children {
             if child.isWord("r") { runs.append(child) }
             collectRuns(child, into: &runs, isNotes: false)
         }
