@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+import Forms
+import OOXML
+import Opinion
+import Review
+import TestSupport
+
+/// Every finding of a reviewed submission is both a row of its opinion and a
+/// comment in the marked-up copy of the document it concerns.
+@Suite("Opinions and marked-up copies of the fixtures")
+struct OpinionOutputTests {
+    static let submissions = ["jiangsu-defects", "wuxi-defects", "miit-defects", "sichuan-defects", "ccid-defects", "ccid-incomplete", "jiangsu-clean"]
+
+    @Test("each finding is a row of the opinion and a comment on its document; the conclusion states the verdict", arguments: submissions)
+    func everyFindingShows(id: String) throws {
+        let library = try FormLibrary.load(directory: Repository.url("forms"))
+        let registries = try Registries.load(directory: Repository.url("fixtures/registry"))
+        let extractor = Extractor(library: library)
+        let source = try #require(try SubmissionLoader.sources([Repository.url("fixtures/submissions/\(id)")]).first)
+        let loaded = SubmissionLoader.load(source, extractor: extractor, scheme: nil)
+        let review = Reviewer(library: library, registries: registries).review(loaded.submission)
+
+        // The opinion: every check as a row, every finding's message in the table.
+        let opinion = OpinionDocument(review: review, definition: review.scheme.flatMap(library.definition(id:)),
+                                      library: library, facts: loaded.submission.application?.fields ?? [:])
+        let document = try DocxFixture.read(try opinion.builder().package().archiveData(), name: "审核意见.docx")
+        let table = try #require(document.allTables.first)
+        #expect(table.rows.first?.isHeader == true)
+        #expect(table.rows.first?.cells.map(\.text) == ["序号", "审核事项", "申报内容", "审核情况", "依据条款", "结论"])
+        #expect(table.rows.count - 1 >= review.checks.count)
+        let tableText = table.rows.map { $0.cells.map(\.text).joined(separator: "|") }.joined(separator: "\n")
+        for finding in review.findings {
+            #expect(tableText.contains(finding.message), "\(id): \(finding.rule) \(finding.field) not in the opinion table")
+        }
+        let body = document.allParagraphs.map(\.text).joined(separator: "\n")
+        let word: String
+        switch review.verdict {
+        case .pass: word = "同意推荐"
+        case .reject: word = "不予推荐"
+        case .supplement: word = "补正"
+        case .verify: word = "核实"
+        }
+        #expect(body.contains(word))
+        #expect(body.contains("审核人（签字）"))
+
+        // The marked-up copies: every finding a comment, anchors balanced, text unchanged.
+        var commented: [String] = []
+        for (url, form) in loaded.forms {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("opinion-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let written = try #require(try MarkedUpCopy.write(original: url, form: form, review: review, folder: folder))
+            let copy = try Data(contentsOf: written)
+            let inspection = try CommentInspection(docx: copy)
+            #expect(inspection.anchorsBalanced)
+            let expected = MarkedUpCopy.findings(review, on: form)
+            #expect(inspection.comments.count == expected.count, "\(url.lastPathComponent)")
+            commented += inspection.comments.values.map { $0.joined(separator: "\n") }
+            let original = try DocumentReader.read(url)
+            let annotated = try DocxFixture.read(copy)
+            #expect(annotated.allParagraphs.map(\.text) == original.allParagraphs.map(\.text))
+        }
+        for finding in review.findings {
+            #expect(commented.contains { $0.contains(finding.message) }, "\(id): \(finding.rule) \(finding.field) has no comment")
+        }
+    }
+
+    @Test("a finding on a value is anchored on exactly that value's characters")
+    func anchoredOnTheValue() throws {
+        let library = try FormLibrary.load(directory: Repository.url("forms"))
+        let registries = try Registries.load(directory: Repository.url("fixtures/registry"))
+        let source = try #require(try SubmissionLoader.sources([Repository.url("fixtures/submissions/jiangsu-defects")]).first)
+        let loaded = SubmissionLoader.load(source, extractor: Extractor(library: library), scheme: nil)
+        let review = Reviewer(library: library, registries: registries).review(loaded.submission)
+        let (url, form) = try #require(loaded.forms.first { $0.form.kind == .application })
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("anchor-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let copy = try Data(contentsOf: try #require(try MarkedUpCopy.write(original: url, form: form, review: review, folder: folder)))
+        let inspection = try CommentInspection(docx: copy)
+        let threshold = try #require(inspection.comments.first { $0.value.joined().contains("集群总产值2021年为39.8亿元") })
+        #expect(inspection.anchoredText[threshold.key] == "39.8")
+        let share = try #require(inspection.comments.first { $0.value.joined().contains("主导产业产值占比2023年申报为82%") })
+        #expect(inspection.anchoredText[share.key] == "82")
+    }
+}
