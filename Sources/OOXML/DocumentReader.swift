@@ -40,24 +40,7 @@ public enum DocumentReader {
     /// name used in messages (defaults to the file name).
     public static func open(_ url: URL, displayName: String? = nil, limits: ReadLimits = .standard) throws -> OpenedFile {
         let name = displayName ?? url.lastPathComponent
-        let attributes: [FileAttributeKey: Any]
-        do {
-            attributes = try FileManager.default.attributesOfItem(atPath: url.path)
-        } catch {
-            throw ReadError.unreadableFile(file: name, reason: "文件不存在或无权读取")
-        }
-        if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
-            throw ReadError.unreadableFile(file: name, reason: "不是普通文件")
-        }
-        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        if size > limits.maxFileBytes {
-            throw ReadError.limitExceeded(file: name, limit: "file size (bytes)", value: limits.maxFileBytes)
-        }
-        guard let handle = FileHandle(forReadingAtPath: url.path) else {
-            throw ReadError.unreadableFile(file: name, reason: "无权读取")
-        }
-        let prefix = (try? handle.read(upToCount: 8)) ?? Data()
-        try? handle.close()
+        let (_, prefix) = try InputFile.inspect(url, name: name, limits: limits)
         switch sniff(prefix) {
         case .empty: throw ReadError.emptyFile(file: name)
         case .ole: throw ReadError.oleCompoundFile(file: name)

@@ -15,24 +15,7 @@ public enum Spreadsheet {
         url: URL, displayName: String? = nil, sheet: String? = nil, limits: ReadLimits = .standard
     ) throws -> Worksheet {
         let name = displayName ?? url.lastPathComponent
-        let attributes: [FileAttributeKey: Any]
-        do {
-            attributes = try FileManager.default.attributesOfItem(atPath: url.path)
-        } catch {
-            throw ReadError.unreadableFile(file: name, reason: "文件不存在或无权读取")
-        }
-        if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
-            throw ReadError.unreadableFile(file: name, reason: "不是普通文件")
-        }
-        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        if size > limits.maxFileBytes {
-            throw ReadError.limitExceeded(file: name, limit: "file size (bytes)", value: limits.maxFileBytes)
-        }
-        guard let handle = FileHandle(forReadingAtPath: url.path) else {
-            throw ReadError.unreadableFile(file: name, reason: "无权读取")
-        }
-        let prefix = (try? handle.read(upToCount: 8)) ?? Data()
-        try? handle.close()
+        let (_, prefix) = try InputFile.inspect(url, name: name, limits: limits)
         try checkSignature(prefix, file: name)
         let package = try openZip(file: name) {
             try OPCPackage(zipAt: url, displayName: name, limits: limits)

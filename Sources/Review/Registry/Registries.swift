@@ -59,21 +59,10 @@ public struct Registries: Sendable {
 enum RegistryFile {
     static func contents(of url: URL, limits: ReadLimits) throws -> Data {
         let name = url.lastPathComponent
-        let attributes: [FileAttributeKey: Any]
         do {
-            attributes = try FileManager.default.attributesOfItem(atPath: url.path)
-        } catch {
-            throw RegistryError.unreadable(file: name, message: "\(name)：文件不存在或无权读取")
-        }
-        if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
-            throw RegistryError.unreadable(file: name, message: "\(name)：不是普通文件")
-        }
-        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        if size > limits.maxFileBytes {
-            throw RegistryError.unreadable(
-                file: name,
-                message: ReadError.limitExceeded(file: name, limit: "file size (bytes)", value: limits.maxFileBytes)
-                    .localizedDescription)
+            _ = try InputFile.inspect(url, name: name, limits: limits, prefixLength: 0)
+        } catch let error as ReadError {
+            throw RegistryError.unreadable(file: name, message: error.localizedDescription)
         }
         do {
             return try Data(contentsOf: url)
