@@ -11,6 +11,6 @@ struct ClusterReview: AsyncParsableCommand {
         policies, the credit and certificate registries, and each other.
         Example: cluster-review review fixtures/submissions --registry fixtures/registry --out out
         """,
-        subcommands: [ReviewCommand.self, Schemes.self, Template.self, Fill.self, Extract.self, Dump.self]
+        subcommands: [ReviewCommand.self, Schemes.self, Template.self, Fill.self, Extract.self, Dump.self, Generate.self]
     )
 }
