@@ -94,9 +94,17 @@ public enum ExtractionError: Error, LocalizedError, Equatable, Sendable {
 /// parses its text by the field's type, and keeps where the text came from.
 public struct Extractor: Sendable {
     public let library: FormLibrary
+    /// Each scheme's label index, built once: label keys are costly to derive.
+    private let indexes: [String: (application: LabelIndex, declaration: LabelIndex)]
 
     public init(library: FormLibrary) {
         self.library = library
+        var indexes: [String: (application: LabelIndex, declaration: LabelIndex)] = [:]
+        for definition in library.definitions {
+            indexes[definition.id] = (LabelIndex(probes: definition.application.fields.map(Extractor.probe)),
+                                      LabelIndex(probes: definition.declaration.fields.map(Extractor.probe)))
+        }
+        self.indexes = indexes
     }
 
     // MARK: Files
@@ -140,8 +148,11 @@ public struct Extractor: Sendable {
             throw ExtractionError.unknownScheme(file: document.fileName)
         }
         let kind = detected.match?.kind ?? .application
+        let known = indexes[definition.id]
         let fields = kind == .application ? definition.application.fields : definition.declaration.fields
-        let scanner = LayoutScanner(probes: fields.map(Extractor.probe))
+        let index = (kind == .application ? known?.application : known?.declaration)
+            ?? LabelIndex(probes: fields.map(Extractor.probe))
+        let scanner = LayoutScanner(index: index)
         var raw = scanner.scan(document)
         if kind == .declaration {
             DeclarationText.fill(&raw, from: document, definition: definition.declaration)

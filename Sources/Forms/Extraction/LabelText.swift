@@ -21,23 +21,48 @@ enum LabelText {
     /// Drops leading numbering: 1. 1、 (1) （一） 一、 ① and the like.
     static func stripNumbering(_ text: String) -> String {
         let normalized = TextNormalizer.normalize(text)
-        let patterns = [
-            #"^\(?[0-9]{1,2}[\).、]\s*"#,
-            #"^\(?[一二三四五六七八九十]{1,3}[\)、.]\s*"#,
-            #"^[①-⑳]\s*"#,
-        ]
-        for pattern in patterns {
-            if let range = normalized.range(of: pattern, options: .regularExpression) {
-                let rest = String(normalized[range.upperBound...])
-                // "1.5" is a number, not numbering.
-                if let first = rest.unicodeScalars.first, CharacterSet.decimalDigits.contains(first) { continue }
-                return rest
-            }
+        // Most labels start with none of the characters numbering starts with.
+        guard let first = normalized.unicodeScalars.first,
+              first == "(" || CharacterSet.decimalDigits.contains(first) || "一二三四五六七八九十".unicodeScalars.contains(first)
+                || (0x2460...0x2473).contains(first.value) else {
+            return normalized
+        }
+        let whole = NSRange(normalized.startIndex..., in: normalized)
+        for pattern in numberingPatterns {
+            guard let match = pattern.firstMatch(in: normalized, range: whole),
+                  let range = Range(match.range, in: normalized) else { continue }
+            let rest = String(normalized[range.upperBound...])
+            // "1.5" is a number, not numbering.
+            if let next = rest.unicodeScalars.first, CharacterSet.decimalDigits.contains(next) { continue }
+            return rest
         }
         return normalized
     }
 
+    /// Compiled once: Foundation would otherwise compile a pattern per call.
+    // NSRegularExpression is immutable once built and safe to share.
+    nonisolated(unsafe) private static let numberingPatterns: [NSRegularExpression] = [
+        #"^\(?[0-9]{1,2}[\).、]\s*"#,
+        #"^\(?[一二三四五六七八九十]{1,3}[\)、.]\s*"#,
+        #"^[①-⑳]\s*"#,
+    ].compactMap { try? NSRegularExpression(pattern: $0) }
+
     /// "2023", "2023年", "２０２３年度" → 2023; nil for anything else.
+    /// Keys of texts already seen in one document: the same cell text is
+    /// matched many times (each row, each list, each suffix of a paragraph).
+    final class Cache {
+        private var keys: [String: (keys: [String], unit: String?)] = [:]
+
+        func keys(_ text: String) -> (keys: [String], unit: String?) {
+            // No label is this long: an answer, not a label (and not worth a key).
+            if text.utf8.count > 240 { return ([], nil) }
+            if let known = keys[text] { return known }
+            let computed = LabelText.keys(text)
+            keys[text] = computed
+            return computed
+        }
+    }
+
     static func year(_ text: String) -> Int? {
         var compact = TextNormalizer.compact(text)
         for suffix in ["年度", "年"] where compact.hasSuffix(suffix) {
@@ -53,7 +78,11 @@ enum LabelText {
 
     /// Columns a list table carries besides its fields: 序号, 备注.
     static func isListFiller(_ text: String) -> Bool {
-        ["序号", "编号序号", "no", "备注", "说明"].contains(TextNormalizer.labelKey(text))
+        isListFillerKey(TextNormalizer.labelKey(text))
+    }
+
+    static func isListFillerKey(_ key: String) -> Bool {
+        ["序号", "编号序号", "no", "备注", "说明"].contains(key)
     }
 
     static func hasBox(_ text: String) -> Bool {

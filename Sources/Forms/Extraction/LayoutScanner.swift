@@ -41,13 +41,18 @@ struct RawFields: Sendable {
 /// next cell right or below, `标签：值` in a paragraph or cell, several pairs
 /// in one row, year tables in either orientation with a unit column, and list
 /// tables whose header row names the columns in any order.
-struct LayoutScanner {
+/// A form's labels as keys, built once per scheme and shared by every
+/// document's scan.
+struct LabelIndex: Sendable {
     let probes: [FieldProbe]
-    private let scalarKeys: [String: String]
-    private let seriesKeys: [String: String]
-    private let listProbes: [FieldProbe]
-    /// Longest label key, in scalars, bounding the suffix search in paragraphs.
-    private let longestKey: Int
+    let scalarKeys: [String: String]
+    let seriesKeys: [String: String]
+    let listProbes: [FieldProbe]
+    /// Longest label key, in scalars, bounding the search before a colon.
+    let longestKey: Int
+    /// Every scalar and series key, longest first, for finding the label
+    /// that ends at a colon.
+    let keysByLength: [String]
 
     init(probes: [FieldProbe]) {
         self.probes = probes
@@ -68,6 +73,86 @@ struct LayoutScanner {
         self.seriesKeys = seriesKeys
         self.listProbes = probes.filter { if case .list = $0.shape { return true } else { return false } }
         self.longestKey = longest + 8
+        self.keysByLength = (Array(scalarKeys.keys) + Array(seriesKeys.keys))
+            .map { ($0, $0.unicodeScalars.count) }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+            .map(\.0)
+    }
+}
+
+struct LayoutScanner {
+    let index: LabelIndex
+    private var scalarKeys: [String: String] { index.scalarKeys }
+    private var seriesKeys: [String: String] { index.seriesKeys }
+    private var listProbes: [FieldProbe] { index.listProbes }
+    private var longestKey: Int { index.longestKey }
+    private var keysByLength: [String] { index.keysByLength }
+    /// Keys of the texts of this document, derived once each.
+    private let cache = LabelText.Cache()
+
+    private let cellTexts = CellTexts()
+
+    init(index: LabelIndex) {
+        self.index = index
+    }
+
+    /// A cell's text with its locations, built once per cell per scan.
+    private func text(of cell: OOXML.Cell) -> LocatedText {
+        cellTexts.text(of: cell)
+    }
+
+    init(probes: [FieldProbe]) {
+        self.init(index: LabelIndex(probes: probes))
+    }
+
+    /// The label that ends at `colon`: the longest form key that the text
+    /// before the colon ends with (申报单位名称 over 名称), compared as keys so
+    /// width, spacing, numbering and brackets do not matter; a trailing
+    /// bracket may be a unit (集群总产值（万元）). Nil when none does.
+    private func labelEnding(at colon: Int, in scalars: [Unicode.Scalar], from boundary: Int) -> (start: Int, match: LabelMatch)? {
+        let earliest = max(boundary, colon - longestKey)
+        guard earliest < colon else { return nil }
+        var end = colon
+        // Trailing colons/spaces are not part of the label.
+        for attempt in 0..<2 {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[earliest..<end])
+            let text = String(view)
+            let key = TextNormalizer.labelKey(text)
+            if !key.isEmpty, let found = keysByLength.first(where: { key.hasSuffix($0) }) {
+                // Walk back over as many kept scalars as the key holds.
+                var remaining = found.unicodeScalars.count
+                var start = end
+                while start > earliest, remaining > 0 {
+                    start -= 1
+                    if let folded = TextNormalizer.halfWidth(scalars[start]), !TextNormalizer.droppedFromKey(folded) {
+                        remaining -= 1
+                    }
+                }
+                var span = String.UnicodeScalarView()
+                span.append(contentsOf: scalars[start..<colon])
+                let unit = cache.keys(String(span)).unit
+                if let field = scalarKeys[found] { return (start, LabelMatch(field: field, unit: unit, isSeries: false)) }
+                if let field = seriesKeys[found] { return (start, LabelMatch(field: field, unit: unit, isSeries: true)) }
+            }
+            // Second attempt: without a trailing bracket, which may name a unit.
+            guard attempt == 0, let bracket = trailingBracketStart(scalars, from: earliest, to: colon) else { break }
+            end = bracket
+        }
+        return nil
+    }
+
+    /// Where a trailing "（…）" before `end` opens, if the text ends with one.
+    private func trailingBracketStart(_ scalars: [Unicode.Scalar], from start: Int, to end: Int) -> Int? {
+        var last = end - 1
+        while last >= start, scalars[last] == " " || scalars[last] == "\u{3000}" { last -= 1 }
+        guard last > start, scalars[last] == "）" || scalars[last] == ")" else { return nil }
+        var index = last - 1
+        while index >= start {
+            if scalars[index] == "（" || scalars[index] == "(" { return index > start ? index : nil }
+            index -= 1
+        }
+        return nil
     }
 
     // MARK: Labels
@@ -80,9 +165,9 @@ struct LayoutScanner {
     }
 
     func match(label text: String, prefix: String? = nil) -> LabelMatch? {
-        let (keys, unit) = LabelText.keys(text)
+        let (keys, unit) = cache.keys(text)
         if let prefix {
-            let (prefixKeys, _) = LabelText.keys(prefix)
+            let (prefixKeys, _) = cache.keys(prefix)
             for p in prefixKeys {
                 for key in keys {
                     if let field = scalarKeys[p + key] { return LabelMatch(field: field, unit: unit, isSeries: false) }
@@ -149,25 +234,7 @@ struct LayoutScanner {
         var pairs: [(labelStart: Int, colon: Int, match: LabelMatch)] = []
         var boundary = 0
         for colon in colons {
-            var best: (start: Int, match: LabelMatch)?
-            var bestKey = 0
-            let earliest = max(boundary, colon - longestKey)
-            var start = colon - 1
-            while start >= earliest {
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: scalars[start..<colon])
-                // The longest label wins (申报单位名称 over 名称), but a longer
-                // span with the same key (blanks or brackets before it) does not.
-                let text = String(view)
-                if let match = match(label: text) {
-                    let length = TextNormalizer.labelKey(text).count
-                    if length > bestKey {
-                        best = (start, match)
-                        bestKey = length
-                    }
-                }
-                start -= 1
-            }
+            var best = labelEnding(at: colon, in: scalars, from: boundary)
             if var best {
                 // Keys ignore brackets and spaces: a label found as "（统一社会信用代码"
                 // starts after its bracket, which then tells where the value ends.
@@ -246,36 +313,36 @@ struct LayoutScanner {
                 }
                 // Blank template rows and rows holding only a 序号 stay in the list;
                 // a row with a form label ends it.
-                let hasLabel = cells.contains { match(label: LocatedText(cell: $0.cell).text) != nil }
+                let hasLabel = cells.contains { match(label: text(of: $0.cell).text) != nil }
                 if !hasLabel {
                     rowIndex += 1
                     continue
                 }
                 context = .none
             case .years(let columns, let unitColumn):
-                if let first = cells.first, let match = match(label: LocatedText(cell: first.cell).text), match.isSeries {
+                if let first = cells.first, let match = match(label: text(of: first.cell).text), match.isSeries {
                     var series = found.series[match.field] ?? RawFields.Series()
                     series.labelUnit = series.labelUnit ?? match.unit
                     if let unitColumn, let unitCell = row[unitColumn] {
-                        let unit = LocatedText(cell: unitCell).text.trimmingCharacters(in: .whitespaces)
+                        let unit = text(of: unitCell).text.trimmingCharacters(in: .whitespaces)
                         if !unit.isEmpty { series.unit = unit }
                     }
                     for (column, year) in columns where series.values[year] == nil {
                         if let cell = row[column] {
-                            let value = LocatedText(cell: cell).trimmed()
+                            let value = text(of: cell).trimmed()
                             if !value.isBlank { series.values[year] = value }
                         }
                     }
-                    if found.labels[match.field] == nil { found.labels[match.field] = LocatedText(cell: first.cell) }
+                    if found.labels[match.field] == nil { found.labels[match.field] = text(of: first.cell) }
                     found.series[match.field] = series
                     rowIndex += 1
                     continue
                 }
             case .transposed(let fields, let yearColumn):
-                if let yearCell = row[yearColumn], let year = LabelText.year(LocatedText(cell: yearCell).text) {
+                if let yearCell = row[yearColumn], let year = LabelText.year(text(of: yearCell).text) {
                     for (column, match) in fields {
                         guard let cell = row[column] else { continue }
-                        let value = LocatedText(cell: cell).trimmed()
+                        let value = text(of: cell).trimmed()
                         guard !value.isBlank else { continue }
                         var series = found.series[match.field] ?? RawFields.Series()
                         series.labelUnit = series.labelUnit ?? match.unit
@@ -319,7 +386,7 @@ struct LayoutScanner {
         var index = 0
         while index < cells.count {
             let placed = cells[index]
-            let labelText = LocatedText(cell: placed.cell)
+            let labelText = text(of: placed.cell)
             // A cell holding 标签：值 itself.
             var colonLabel: LabelMatch?
             if labelText.text.contains("：") || labelText.text.contains(":") {
@@ -340,8 +407,8 @@ struct LayoutScanner {
             // next label is a group heading, even when it is a label itself
             // (运营管理机构 | 名称 → 运营管理机构名称, not 运营管理机构 = "名称").
             if index == 0, placed.cell.rowSpan > 1, cells.count > 1,
-               let next = self.match(label: LocatedText(cell: cells[1].cell).text, prefix: labelText.text),
-               next != self.match(label: LocatedText(cell: cells[1].cell).text) {
+               let next = self.match(label: text(of: cells[1].cell).text, prefix: labelText.text),
+               next != self.match(label: text(of: cells[1].cell).text) {
                 groupPrefix = labelText.text
                 index += 1
                 continue
@@ -362,13 +429,13 @@ struct LayoutScanner {
             // The value: the next cell to the right unless it is itself a label.
             if index + 1 < cells.count {
                 let next = cells[index + 1]
-                let nextText = LocatedText(cell: next.cell)
+                let nextText = text(of: next.cell)
                 if self.match(label: nextText.text, prefix: groupPrefix) == nil {
                     var value = nextText.trimmed()
                     // Option boxes spread over several cells (☐是 | ☑否).
                     var following = index + 2
                     while LabelText.hasBox(value.text), following < cells.count {
-                        let more = LocatedText(cell: cells[following].cell)
+                        let more = text(of: cells[following].cell)
                         guard LabelText.hasBox(more.text), self.match(label: more.text) == nil else { break }
                         value = LocatedText(text: value.text + " " + more.text, pieces: value.pieces + more.pieces)
                         following += 1
@@ -380,7 +447,7 @@ struct LayoutScanner {
             }
             // Otherwise the cell below, in the same column.
             if rowIndex + 1 < grid.count, let below = grid[rowIndex + 1][placed.column], below.path != placed.cell.path {
-                let belowText = LocatedText(cell: below)
+                let belowText = text(of: below)
                 if self.match(label: belowText.text) == nil {
                     record(match, value: belowText.trimmed(), label: labelText, into: &found)
                 }
@@ -398,7 +465,7 @@ struct LayoutScanner {
         var seen = Set<BlockPath>()
         for (column, cell) in row.enumerated() {
             guard let cell, seen.insert(cell.path).inserted else { continue }
-            let text = LocatedText(cell: cell).text
+            let text = text(of: cell).text
             if let year = LabelText.year(text) {
                 columns[column] = year
             } else if LabelText.isUnitHeader(text) {
@@ -411,12 +478,12 @@ struct LayoutScanner {
     /// A header row naming series fields, with years down its first column below.
     private func transposedHeader(_ grid: [[OOXML.Cell?]], _ rowIndex: Int) -> [Int: LabelMatch]? {
         guard rowIndex + 1 < grid.count, let firstBelow = grid[rowIndex + 1].first ?? nil,
-              LabelText.year(LocatedText(cell: firstBelow).text) != nil else { return nil }
+              LabelText.year(text(of: firstBelow).text) != nil else { return nil }
         var fields: [Int: LabelMatch] = [:]
         var seen = Set<BlockPath>()
         for (column, cell) in grid[rowIndex].enumerated() where column > 0 {
             guard let cell, seen.insert(cell.path).inserted else { continue }
-            if let match = match(label: LocatedText(cell: cell).text), match.isSeries { fields[column] = match }
+            if let match = match(label: text(of: cell).text), match.isSeries { fields[column] = match }
         }
         return fields.isEmpty ? nil : fields
     }
@@ -424,17 +491,22 @@ struct LayoutScanner {
     /// A header row naming at least two columns of one list field.
     private func listHeader(_ cells: [PlacedCell]) -> (field: String, columns: [Int: String])? {
         var best: (field: String, columns: [Int: String])?
+        guard !listProbes.isEmpty else { return nil }
+        // Each cell's keys once for the row, not once per list.
+        let row = cells.map { placed -> (column: Int, keys: [String], filler: Bool) in
+            let text = self.text(of: placed.cell).text
+            let keys = cache.keys(text).keys
+            return (placed.column, keys, keys.first.map(LabelText.isListFillerKey) ?? false)
+        }
         for probe in listProbes {
             guard case .list(let columnProbes) = probe.shape else { continue }
             var columns: [Int: String] = [:]
             var others = 0
-            for placed in cells {
-                let text = LocatedText(cell: placed.cell).text
-                let (keys, _) = LabelText.keys(text)
-                if let column = columnProbes.first(where: { probe in keys.contains { probe.keys.contains($0) } }),
+            for cell in row {
+                if let column = columnProbes.first(where: { probe in cell.keys.contains { probe.keys.contains($0) } }),
                    !columns.values.contains(column.id) {
-                    columns[placed.column] = column.id
-                } else if !keys.isEmpty, !LabelText.isListFiller(text) {
+                    columns[cell.column] = column.id
+                } else if !cell.keys.isEmpty, !cell.filler {
                     others += 1
                 }
             }
@@ -453,14 +525,14 @@ struct LayoutScanner {
         var entry: RawFields.ListRow = [:]
         for (column, id) in columns {
             guard column < row.count, let cell = row[column] else { continue }
-            let value = LocatedText(cell: cell).trimmed()
+            let value = text(of: cell).trimmed()
             if !value.isBlank { entry[id] = value }
         }
         if entry.isEmpty { return nil }
         // A row that restates the header (a repeated header row) is not data.
         let isHeaderAgain = columns.allSatisfy { column, id in
             guard let cell = row[column] else { return false }
-            return listColumnKeys(id).contains { LabelText.keys(LocatedText(cell: cell).text).keys.contains($0) }
+            return listColumnKeys(id).contains { cache.keys(text(of: cell).text).keys.contains($0) }
         }
         return isHeaderAgain ? nil : entry
     }
@@ -472,5 +544,18 @@ struct LayoutScanner {
             }
         }
         return []
+    }
+}
+
+/// The texts of one document's cells, each built once: a scan looks at the
+/// same cell as a label, a value, a header and a list entry.
+final class CellTexts {
+    private var texts: [BlockPath: LocatedText] = [:]
+
+    func text(of cell: OOXML.Cell) -> LocatedText {
+        if let known = texts[cell.path] { return known }
+        let text = LocatedText(cell: cell)
+        texts[cell.path] = text
+        return text
     }
 }

@@ -102,7 +102,10 @@ public enum TextNormalizer {
     }
 
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isWhitespace
+        // Fast paths: ASCII and CJK ideographs need no property lookup.
+        if scalar.value < 0x80 { return scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D) }
+        if scalar.value >= 0x4E00 && scalar.value <= 0x9FFF { return false }
+        return scalar.properties.isWhitespace
     }
 
     /// The scalar as `normalize` keeps it, or `nil` to drop it.
@@ -126,7 +129,13 @@ public enum TextNormalizer {
 
     static func droppedFromKey(_ scalar: Unicode.Scalar) -> Bool {
         if scalar == "%" { return false }
-        if scalar.properties.isWhitespace { return true }
+        // Fast paths: letters, digits and CJK ideographs are kept.
+        let value = scalar.value
+        if (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
+            || (value >= 0x4E00 && value <= 0x9FFF) {
+            return false
+        }
+        if isSpace(scalar) { return true }
         switch scalar.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
              .initialPunctuation, .finalPunctuation, .otherPunctuation:
