@@ -1,2 +1,0 @@
-// The Forms module; see STYLE.md for its place in the layering.
-import OOXML
