@@ -29,11 +29,11 @@ let package = Package(
         ),
         .target(
             name: "Review",
-            dependencies: ["Forms"]
+            dependencies: ["Forms", "OOXML"]
         ),
         .target(
             name: "Opinion",
-            dependencies: ["Review", "OOXML", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["Review", "Forms", "OOXML", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .executableTarget(
             name: "CLI",
