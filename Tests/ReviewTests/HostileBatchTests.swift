@@ -63,6 +63,55 @@ struct HostileBatchTests {
         #expect(try snapshot(root) == before, "originals must be byte-identical")
     }
 
+    @Test("the review command exits 1, names every bad file, writes every good submission and nothing outside --out")
+    func commandLine() throws {
+        let executable = Repository.url(".build/debug/cluster-review")
+        guard FileManager.default.isExecutableFile(atPath: executable.path) else {
+            // `swift test` builds the executable with the tests; another
+            // scratch path leaves it elsewhere.
+            Issue.record("cluster-review not built at \(executable.path)")
+            return
+        }
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("hostile-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let input = root.appendingPathComponent("in")
+        let out = root.appendingPathComponent("out")
+        let good = Repository.url("fixtures/submissions/jiangsu-clean")
+        let application = try Data(contentsOf: good.appendingPathComponent("申报书.docx"))
+        let declaration = try Data(contentsOf: good.appendingPathComponent("责任声明.docx"))
+        try write(application, "good/申报书.docx", in: input)
+        try write(declaration, "good/责任声明.docx", in: input)
+        try write(application.prefix(500), "broken/申报书.docx", in: input)
+        try write(Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 600)), "ole/申报书.docx", in: input)
+        try write(Data("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>".utf8), "xxe/申报书.xml", in: input)
+        let before = try snapshot(input)
+
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["review", input.path, "--registry", Repository.url("fixtures/registry").path, "--out", out.path,
+                             "--forms", Repository.url("forms").path]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = Pipe()
+        try process.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+
+        #expect(process.terminationStatus == 1)
+        #expect(stderr.contains("broken/申报书.docx"))
+        #expect(stderr.contains("ole/申报书.docx: 加密文档或旧版 .doc 格式，请另存为 .docx"))
+        #expect(stderr.contains("xxe/申报书.xml"))
+        #expect(!stderr.contains("root:"))
+        let written = Set(try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("good").path))
+        #expect(written == ["findings.json", "审核意见.docx", "申报书-批注.docx", "责任声明-批注.docx"])
+        let summary = try String(contentsOf: out.appendingPathComponent("summary.json"), encoding: .utf8)
+        #expect(summary.contains("\"unreadable\""))
+        #expect(!summary.contains("root:"))
+        // Nothing was written beside the inputs, and they are unchanged.
+        #expect(try snapshot(input) == before)
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: root.path)) == ["in", "out"])
+    }
+
     private func snapshot(_ root: URL) throws -> [String: Data] {
         var result: [String: Data] = [:]
         let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
