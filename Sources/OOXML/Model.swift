@@ -188,10 +188,23 @@ public struct Table: Sendable {
 
     /// Each row as grid-ordered cells, merged cells repeated in every position
     /// they cover (a reader's view for label/value lookup).
+    /// Built in one pass over the cells: a merged cell is written into every
+    /// position it spans (linear in rows × columns, whatever the merges).
     public var grid: [[Cell?]] {
-        (0..<rows.count).map { r in
-            (0..<columnCount).map { c in cell(row: r, column: c) }
+        var result = Array(repeating: [Cell?](repeating: nil, count: columnCount), count: rows.count)
+        for (r, row) in rows.enumerated() {
+            for cell in row.cells {
+                let lastRow = min(r + cell.rowSpan, rows.count)
+                let lastColumn = min(cell.column + cell.columnSpan, columnCount)
+                guard cell.column < lastColumn else { continue }
+                for covered in r..<lastRow {
+                    for column in cell.column..<lastColumn where result[covered][column] == nil {
+                        result[covered][column] = cell
+                    }
+                }
+            }
         }
+        return result
     }
 }
 

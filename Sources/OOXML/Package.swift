@@ -80,6 +80,11 @@ public final class OPCPackage {
         fileName = displayName
         format = .zip
         self.limits = limits
+        // ZIPFoundation's in-memory archive traps on a central directory that
+        // lies past the end of the bytes; refuse such a zip here, by name.
+        guard OPCPackage.centralDirectoryFits(data) else {
+            throw ReadError.notZip(file: displayName, reason: "找不到中央目录")
+        }
         do {
             archive = try Archive(data: data, accessMode: .read, pathEncoding: nil)
         } catch {
@@ -99,6 +104,27 @@ public final class OPCPackage {
     }
 
     // MARK: Zip
+
+    /// True when the end-of-central-directory record is present and the
+    /// directory it points to lies inside the bytes (ZIP64 records are left
+    /// to ZIPFoundation).
+    static func centralDirectoryFits(_ data: Data) -> Bool {
+        let bytes = [UInt8](data.suffix(65_535 + 22))
+        guard bytes.count >= 22 else { return false }
+        var index = bytes.count - 22
+        while index >= 0 {
+            if bytes[index] == 0x50, bytes[index + 1] == 0x4B, bytes[index + 2] == 0x05, bytes[index + 3] == 0x06 {
+                func le32(_ at: Int) -> UInt64 {
+                    UInt64(bytes[at]) | UInt64(bytes[at + 1]) << 8 | UInt64(bytes[at + 2]) << 16 | UInt64(bytes[at + 3]) << 24
+                }
+                let size = le32(index + 12), offset = le32(index + 16)
+                if size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF { return true }
+                return offset + size <= UInt64(data.count)
+            }
+            index -= 1
+        }
+        return false
+    }
 
     private func indexEntries() throws {
         guard let archive else { return }

@@ -20,6 +20,9 @@ struct PartReader {
     private var fields: [FieldState] = []
     private var textBoxCount = 0
 
+    /// Word's own limit on table columns.
+    static let maxGridColumns = 63
+
     init(part: String, origin: String, limits: ReadLimits) {
         self.part = part
         self.origin = origin
@@ -144,13 +147,15 @@ struct PartReader {
             let rowIndex = rows.count
             let rowPath = path.appending(.row(rowIndex))
             let isHeader = properties.map { onOff($0, "tblHeader") } ?? false
-            var column = properties.flatMap { intValue($0, "gridBefore") } ?? 0
+            // Word allows 63 grid columns; larger or negative numbers are damage,
+            // not layout, and must neither overflow nor size a huge grid.
+            var column = min(max(properties.flatMap { intValue($0, "gridBefore") } ?? 0, 0), PartReader.maxGridColumns)
             var cells: [CellDraft] = []
             var cellElements: [XMLElement] = []
             collectCells(rowElement, into: &cellElements)
             for cellElement in cellElements {
                 let cellProperties = cellElement.firstChild("tcPr", cellElement.namespaceURI ?? "")
-                let span = max(1, cellProperties.flatMap { intValue($0, "gridSpan") } ?? 1)
+                let span = min(max(1, cellProperties.flatMap { intValue($0, "gridSpan") } ?? 1), PartReader.maxGridColumns)
                 let merge = cellProperties.flatMap { props -> String? in
                     guard let vMerge = props.children.first(where: { $0.name == "vMerge" }) else { return nil }
                     return vMerge.attribute(anyNamespace: "val") ?? "continue"
@@ -172,7 +177,7 @@ struct PartReader {
                 cells.append(CellDraft(path: cellPath, column: column, columnSpan: span, rowSpan: 1, blocks: blocks))
                 column += span
             }
-            gridColumns = max(gridColumns, column)
+            gridColumns = min(max(gridColumns, column), PartReader.maxGridColumns * 4)
             rows.append((rowPath, cells, isHeader))
         }
         let finished = rows.map { row in
@@ -190,7 +195,7 @@ struct PartReader {
             switch (namespaces.kind(of: child), child.name) {
             case (.word, "tr"): rows.append(child)
             case (.word, "tblGrid"):
-                gridColumns = child.children.filter { $0.name == "gridCol" }.count
+                gridColumns = min(child.children.filter { $0.name == "gridCol" }.count, PartReader.maxGridColumns * 4)
             case (.word, "sdt"):
                 if let content = child.children.first(where: { $0.name == "sdtContent" }) {
                     collectRows(content, into: &rows, gridColumns: &gridColumns)
