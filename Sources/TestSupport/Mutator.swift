@@ -1184,8 +1184,8 @@ public enum KnownCrash {
     /// then traps in `MemoryFile.readData` ("Range requires lowerBound <=
     /// upperBound"). `OPCPackage` now refuses a central directory past the
     /// end; true when the archive would still follow an offset past the end
-    /// while listing its entries — a record's local header, or the data
-    /// descriptor its flags announce — or when ZIP64 values are involved.
+    /// — a directory offset or size of 0xFFFFFFFF, a record's local header,
+    /// the data descriptor its flags announce — or when ZIP64 is involved.
     public static func inMemoryZipSeeksPastEnd(_ data: Data) -> Bool {
         let bytes = [UInt8](data)
         let length = bytes.count
@@ -1203,8 +1203,10 @@ public enum KnownCrash {
         while end >= 0 && !signature(end, 0x05, 0x06) { end -= 1 }
         guard end >= max(0, length - 65_535 - 22) else { return false }
         var record = u32(end + 16)
-        guard u32(end + 16) != 0xFFFF_FFFF, u32(end + 12) != 0xFFFF_FFFF,
-              record + u32(end + 12) <= length else { return false }
+        // OPCPackage leaves 0xFFFFFFFF ("see ZIP64") to ZIPFoundation, which
+        // without a ZIP64 record seeks to it.
+        if record == 0xFFFF_FFFF || u32(end + 12) == 0xFFFF_FFFF { return true }
+        guard record + u32(end + 12) <= length else { return false }
         for _ in 0..<u16(end + 10) {
             guard record + 46 <= length, signature(record, 0x01, 0x02) else { return false }
             let local = u32(record + 42)
