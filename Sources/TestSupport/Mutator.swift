@@ -2,7 +2,10 @@ import Foundation
 #if canImport(CoreFoundation)
 import CoreFoundation
 #endif
+#if canImport(CZlib)
+// ZIPFoundation's zlib module on Linux (reached through OOXML → ZIPFoundation).
 import CZlib
+#endif
 import Forms
 import OOXML
 
@@ -1129,6 +1132,7 @@ public enum KnownCrash {
     }
 
     private static func streamOutlastsFile(_ data: Data, from start: Int) -> Bool {
+        #if canImport(CZlib)
         var stream = z_stream()
         guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return false }
         defer { inflateEnd(&stream) }
@@ -1152,6 +1156,9 @@ public enum KnownCrash {
                 if stream.avail_in == 0 && stream.avail_out != 0 { return true }
             }
         }
+        #else
+        return false  // Apple platforms inflate through Compression, not this loop
+        #endif
     }
 
     /// Where the data of each deflated entry the central directory lists begins.
