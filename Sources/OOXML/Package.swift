@@ -105,25 +105,51 @@ public final class OPCPackage {
 
     // MARK: Zip
 
-    /// True when the end-of-central-directory record is present and the
-    /// directory it points to lies inside the bytes (ZIP64 records are left
-    /// to ZIPFoundation).
+    /// True when the zip's directory and every entry it lists lie inside the
+    /// bytes: the end record, the central directory, each local header and
+    /// its data (and data descriptor). ZIPFoundation's in-memory archive traps
+    /// on any of them past the end. ZIP64 values are accepted only with the
+    /// ZIP64 locator present, and then left to ZIPFoundation.
     static func centralDirectoryFits(_ data: Data) -> Bool {
-        let bytes = [UInt8](data.suffix(65_535 + 22))
-        guard bytes.count >= 22 else { return false }
-        var index = bytes.count - 22
-        while index >= 0 {
-            if bytes[index] == 0x50, bytes[index + 1] == 0x4B, bytes[index + 2] == 0x05, bytes[index + 3] == 0x06 {
-                func le32(_ at: Int) -> UInt64 {
-                    UInt64(bytes[at]) | UInt64(bytes[at + 1]) << 8 | UInt64(bytes[at + 2]) << 16 | UInt64(bytes[at + 3]) << 24
-                }
-                let size = le32(index + 12), offset = le32(index + 16)
-                if size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF { return true }
-                return offset + size <= UInt64(data.count)
-            }
-            index -= 1
+        let bytes = [UInt8](data)
+        let count = bytes.count
+        func le(_ at: Int, _ width: Int) -> Int? {
+            guard at >= 0, at + width <= count else { return nil }
+            var value = 0
+            for k in 0..<width { value |= Int(bytes[at + k]) << (8 * k) }
+            return value
         }
-        return false
+        func signature(_ at: Int, _ third: UInt8, _ fourth: UInt8) -> Bool {
+            at >= 0 && at + 4 <= count && bytes[at] == 0x50 && bytes[at + 1] == 0x4B
+                && bytes[at + 2] == third && bytes[at + 3] == fourth
+        }
+        guard count >= 22 else { return false }
+        var end = count - 22
+        let lowest = max(0, count - 22 - 65_535)
+        while end >= lowest, !signature(end, 0x05, 0x06) { end -= 1 }
+        guard end >= lowest, let entries = le(end + 10, 2), let size = le(end + 12, 4), let offset = le(end + 16, 4) else {
+            return false
+        }
+        if size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF || entries == 0xFFFF {
+            return signature(end - 20, 0x06, 0x07)
+        }
+        guard offset + size <= end else { return false }
+        var record = offset
+        for _ in 0..<entries {
+            guard signature(record, 0x01, 0x02), let flags = le(record + 8, 2), let compressed = le(record + 20, 4),
+                  let nameLength = le(record + 28, 2), let extraLength = le(record + 30, 2),
+                  let commentLength = le(record + 32, 2), let local = le(record + 42, 4) else { return false }
+            if compressed != 0xFFFF_FFFF && local != 0xFFFF_FFFF {
+                guard signature(local, 0x03, 0x04), let localName = le(local + 26, 2), let localExtra = le(local + 28, 2) else {
+                    return false
+                }
+                let dataEnd = local + 30 + localName + localExtra + compressed
+                let descriptor = flags & 0x08 != 0 ? 16 : 0
+                guard dataEnd + descriptor <= count else { return false }
+            }
+            record += 46 + nameLength + extraLength + commentLength
+        }
+        return true
     }
 
     private func indexEntries() throws {
