@@ -46,8 +46,9 @@ public final class OPCPackage {
     public let format: PackageFormat
     public let limits: ReadLimits
 
-    private let archive: Archive?
-    private var entries: [String: Entry] = [:]
+    /// The zip's bytes (empty for Flat OPC).
+    private let zipData: Data
+    private var entries: [String: ZipLayout.Span] = [:]
     /// Zip entry order, kept so a copy writes parts in their original order.
     public private(set) var partNames: [String] = []
     private var flatParts: [String: FlatPart] = [:]
@@ -61,36 +62,41 @@ public final class OPCPackage {
         case binary(Data)
     }
 
-    /// Opens `url` as a zip package (the caller has already recognised the format).
-    init(zipAt url: URL, displayName: String, limits: ReadLimits) throws {
-        fileName = displayName
-        format = .zip
-        self.limits = limits
+    /// Opens `url` as a zip package (the caller has already recognised the
+    /// format and checked the file's size against the limit).
+    convenience init(zipAt url: URL, displayName: String, limits: ReadLimits) throws {
+        let data: Data
         do {
-            archive = try Archive(url: url, accessMode: .read, pathEncoding: nil)
+            data = try Data(contentsOf: url)
         } catch {
-            throw ReadError.notZip(file: displayName, reason: "找不到中央目录")
+            throw ReadError.unreadableFile(file: displayName, reason: "读取失败")
         }
-        try indexEntries()
-        try readContentTypes()
+        try self.init(zipData: data, displayName: displayName, limits: limits)
     }
 
-    /// Opens in-memory zip bytes (tests and nested packages).
+    /// Opens zip bytes. The directory is checked against the bytes first
+    /// (`ZipLayout`); ZIPFoundation then lists the entries.
     init(zipData data: Data, displayName: String, limits: ReadLimits) throws {
         fileName = displayName
         format = .zip
         self.limits = limits
-        // ZIPFoundation's in-memory archive traps on a central directory that
-        // lies past the end of the bytes; refuse such a zip here, by name.
-        guard OPCPackage.centralDirectoryFits(data) else {
-            throw ReadError.notZip(file: displayName, reason: "找不到中央目录")
+        zipData = data
+        let layout: ZipLayout
+        do {
+            layout = try ZipLayout.read(data)
+        } catch let problem as ZipLayout.Problem {
+            throw ReadError.notZip(file: displayName, reason: problem.reason)
         }
+        if layout.spans.count > limits.maxEntries {
+            throw ReadError.limitExceeded(file: displayName, limit: "zip entries", value: limits.maxEntries)
+        }
+        let archive: Archive
         do {
             archive = try Archive(data: data, accessMode: .read, pathEncoding: nil)
         } catch {
             throw ReadError.notZip(file: displayName, reason: "找不到中央目录")
         }
-        try indexEntries()
+        try indexEntries(archive, layout: layout)
         try readContentTypes()
     }
 
@@ -99,72 +105,31 @@ public final class OPCPackage {
         fileName = displayName
         format = .flatOPC
         self.limits = limits
-        archive = nil
+        zipData = Data()
         try indexFlatParts(document)
     }
 
     // MARK: Zip
 
-    /// True when the zip's directory and every entry it lists lie inside the
-    /// bytes: the end record, the central directory, each local header and
-    /// its data (and data descriptor). ZIPFoundation's in-memory archive traps
-    /// on any of them past the end. ZIP64 values are accepted only with the
-    /// ZIP64 locator present, and then left to ZIPFoundation.
-    static func centralDirectoryFits(_ data: Data) -> Bool {
-        let bytes = [UInt8](data)
-        let count = bytes.count
-        func le(_ at: Int, _ width: Int) -> Int? {
-            guard at >= 0, at + width <= count else { return nil }
-            var value = 0
-            for k in 0..<width { value |= Int(bytes[at + k]) << (8 * k) }
-            return value
-        }
-        func signature(_ at: Int, _ third: UInt8, _ fourth: UInt8) -> Bool {
-            at >= 0 && at + 4 <= count && bytes[at] == 0x50 && bytes[at + 1] == 0x4B
-                && bytes[at + 2] == third && bytes[at + 3] == fourth
-        }
-        guard count >= 22 else { return false }
-        var end = count - 22
-        let lowest = max(0, count - 22 - 65_535)
-        while end >= lowest, !signature(end, 0x05, 0x06) { end -= 1 }
-        guard end >= lowest, let entries = le(end + 10, 2), let size = le(end + 12, 4), let offset = le(end + 16, 4) else {
-            return false
-        }
-        if size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF || entries == 0xFFFF {
-            return signature(end - 20, 0x06, 0x07)
-        }
-        guard offset + size <= end else { return false }
-        var record = offset
-        for _ in 0..<entries {
-            guard signature(record, 0x01, 0x02), let flags = le(record + 8, 2), let compressed = le(record + 20, 4),
-                  let nameLength = le(record + 28, 2), let extraLength = le(record + 30, 2),
-                  let commentLength = le(record + 32, 2), let local = le(record + 42, 4) else { return false }
-            if compressed != 0xFFFF_FFFF && local != 0xFFFF_FFFF {
-                guard signature(local, 0x03, 0x04), let localName = le(local + 26, 2), let localExtra = le(local + 28, 2) else {
-                    return false
-                }
-                let dataEnd = local + 30 + localName + localExtra + compressed
-                let descriptor = flags & 0x08 != 0 ? 16 : 0
-                guard dataEnd + descriptor <= count else { return false }
-            }
-            record += 46 + nameLength + extraLength + commentLength
-        }
-        return true
-    }
-
-    private func indexEntries() throws {
-        guard let archive else { return }
+    /// Pairs ZIPFoundation's entries with the layout's spans (both in
+    /// central-directory order) and indexes them by part name.
+    private func indexEntries(_ archive: Archive, layout: ZipLayout) throws {
         var count = 0
         for entry in archive {
+            guard count < layout.spans.count else { break }
+            let span = layout.spans[count]
             count += 1
-            if count > limits.maxEntries {
-                throw ReadError.limitExceeded(file: fileName, limit: "zip entries", value: limits.maxEntries)
+            guard Int(clamping: entry.compressedSize) == span.compressedSize, entry.checksum == span.crc32 else {
+                throw ReadError.notZip(file: fileName, reason: "中央目录第\(count)项与本地文件头不一致")
             }
             guard entry.type == .file, let name = OPCPackage.normalisedPartName(entry.path) else { continue }
             if entries[name] == nil {
-                entries[name] = entry
+                entries[name] = span
                 partNames.append(name)
             }
+        }
+        if count < layout.spans.count {
+            throw ReadError.notZip(file: fileName, reason: "中央目录第\(count + 1)项损坏")
         }
         if count == 0 {
             throw ReadError.notZip(file: fileName, reason: "压缩包为空")
@@ -208,16 +173,16 @@ public final class OPCPackage {
             case .xml(let doc): return doc.serialized()
             }
         case .zip:
-            guard let archive, let entry = entries[partName.lowercasedForLookup(in: entries.keys)] else {
+            guard let span = entries[partName.lowercasedForLookup(in: entries.keys)] else {
                 throw ReadError.missingPart(file: fileName, part: partName)
             }
-            return try read(entry, of: archive, name: partName)
+            return try read(span, name: partName)
         }
     }
 
-    private func read(_ entry: Entry, of archive: Archive, name: String) throws -> Data {
-        let declared = Int(clamping: entry.uncompressedSize)
-        let compressed = max(Int(clamping: entry.compressedSize), 1)
+    private func read(_ span: ZipLayout.Span, name: String) throws -> Data {
+        let declared = span.uncompressedSize
+        let compressed = max(span.compressedSize, 1)
         let origin = "\(fileName) \(name)"
         if declared > limits.maxPartBytes {
             throw ReadError.limitExceeded(file: origin, limit: "part size (bytes)", value: limits.maxPartBytes)
@@ -228,31 +193,29 @@ public final class OPCPackage {
         if bytesRead + declared > limits.maxTotalBytes {
             throw ReadError.limitExceeded(file: fileName, limit: "total uncompressed size (bytes)", value: limits.maxTotalBytes)
         }
-        var data = Data()
-        data.reserveCapacity(min(declared, limits.maxPartBytes))
         let partLimit = limits.maxPartBytes
         let totalLimit = limits.maxTotalBytes - bytesRead
         let ratioLimit = limits.maxCompressionRatio
         let floor = limits.ratioFloorBytes
+        let data: Data
         do {
             // The declared size may lie; count what actually inflates and stop
             // the moment a limit is crossed.
-            _ = try archive.extract(entry, bufferSize: 64 * 1024, skipCRC32: false) { chunk in
-                data.append(chunk)
-                if data.count > partLimit {
+            data = try EntryInflater.contents(of: span, in: zipData) { produced in
+                if produced > partLimit {
                     throw ReadError.limitExceeded(file: origin, limit: "part size (bytes)", value: partLimit)
                 }
-                if data.count > totalLimit {
+                if produced > totalLimit {
                     throw ReadError.limitExceeded(file: origin, limit: "total uncompressed size (bytes)", value: totalLimit)
                 }
-                if data.count > floor && data.count / compressed > ratioLimit {
+                if produced > floor && produced / compressed > ratioLimit {
                     throw ReadError.limitExceeded(file: origin, limit: "compression ratio", value: ratioLimit)
                 }
             }
         } catch let error as ReadError {
             throw error
-        } catch {
-            throw ReadError.notZip(file: fileName, reason: "条目 \(name) 无法解压：\(error)")
+        } catch let failure as EntryInflater.Failure {
+            throw ReadError.notZip(file: fileName, reason: "条目 \(name.dropFirst()) \(failure.reason)")
         }
         bytesRead += data.count
         return data
@@ -404,7 +367,7 @@ public final class OPCPackage {
 private extension String {
     /// Part names are case-insensitive (ECMA-376 Part 2, 9.1.1.1); find the
     /// stored spelling.
-    func lowercasedForLookup(in keys: Dictionary<String, Entry>.Keys) -> String {
+    func lowercasedForLookup(in keys: Dictionary<String, ZipLayout.Span>.Keys) -> String {
         if keys.contains(self) { return self }
         let lower = lowercased()
         return keys.first { $0.lowercased() == lower } ?? self

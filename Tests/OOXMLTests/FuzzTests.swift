@@ -67,19 +67,19 @@ struct FuzzTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let outcome = try DocumentFuzzTarget(extracting: false).run(zip, name: "申报书.docx", fromFile: directory)
-        #expect(outcome.error as? ReadError == .notZip(file: "申报书.docx", reason: "压缩包为空"))
+        #expect(outcome.error as? ReadError == .notZip(file: "申报书.docx", reason: "中央目录超出文件末尾"))
     }
 
     @Test("in memory, a zip whose central directory lies past its end is refused, not a crash")
     func zipOffsetPastEndInMemory() throws {
         let zip = try Self.zipWithDirectoryPastEnd()
-        #expect(throws: ReadError.notZip(file: "申报书.docx", reason: "找不到中央目录")) {
+        #expect(throws: ReadError.notZip(file: "申报书.docx", reason: "中央目录超出文件末尾")) {
             _ = try DocumentReader.open(data: zip, displayName: "申报书.docx")
         }
     }
 
-    /// The two offsets `OPCPackage.centralDirectoryFits` does not check and
-    /// ZIPFoundation's entry listing follows: a record's local header, and
+    /// Two offsets ZIPFoundation's entry listing follows, which `ZipLayout`
+    /// checks against the bytes first: a record's local header, and
     /// the data descriptor after an entry flagged (bit 3) as having one.
     static func zipWithEntryOffsetPastEnd(descriptor: Bool) throws -> Data {
         var zip = try DocxFixture.docx(body: DocxFixture.p(DocxFixture.r("正文")))
@@ -123,15 +123,14 @@ struct FuzzTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let outcome = try DocumentFuzzTarget(extracting: false).run(zip, name: "申报书.docx", fromFile: directory)
-        // A file-backed archive reads short past the end: the header is
-        // refused, the descriptor ignored.
-        #expect(descriptor ? outcome.error == nil : outcome.error is ReadError)
+        // A file is read into memory and checked like any other zip bytes.
+        #expect(outcome.error as? ReadError == .notZip(file: "申报书.docx", reason: "第1个条目的数据超出文件末尾"))
         #expect(outcome.violations(name: "申报书.docx").isEmpty)
     }
 
-    @Test("a deflate stream that has not ended when the file does is refused, not an endless loop",
-          .disabled("bug: hangs forever: OPCPackage.read(_:of:name:) → ZIPFoundation Archive.extract → Data.decode (Data+Compression.swift:215-257) reads past the entry to the end of the file and then loops on empty reads while zlib waits for more input"))
-    func unterminatedDeflateStream() throws {
+    @Test("a deflate stream that has not ended when the file does is refused by name, not an endless loop",
+          .timeLimit(.minutes(1)), arguments: [false, true])
+    func unterminatedDeflateStream(fromFile: Bool) throws {
         // A stored deflate block, not the last, announcing 65,535 bytes: zlib
         // takes the rest of the file as its content and then asks for more.
         let zip = StoredZip.archive([
@@ -139,11 +138,39 @@ struct FuzzTests {
                             uncompressedSize: 671, crc: 0),
         ])
         #expect(KnownCrash.inflateRunsPastEnd(zip))
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fuzz-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let outcome = try DocumentFuzzTarget(extracting: false).run(zip, name: "申报书.docx", fromFile: directory)
-        #expect(outcome.violations(name: "申报书.docx").isEmpty)
+        let expected = ReadError.notZip(file: "申报书.docx", reason: "条目 [Content_Types].xml 的压缩数据不完整（文件可能被截断）")
+        if fromFile {
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fuzz-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let outcome = try DocumentFuzzTarget(extracting: false).run(zip, name: "申报书.docx", fromFile: directory)
+            #expect(outcome.error as? ReadError == expected)
+            #expect(outcome.violations(name: "申报书.docx").isEmpty)
+        } else {
+            #expect(throws: expected) { _ = try DocumentReader.open(data: zip, displayName: "申报书.docx") }
+        }
+    }
+
+    @Test("a truncated entry, a wrong checksum and an unknown method are each refused by name")
+    func damagedEntries() throws {
+        let good = Data(#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#.utf8)
+        let deflated = try StoredZip.deflate(good)
+        let cases: [(StoredZip.Entry, String)] = [
+            (StoredZip.Entry(name: "[Content_Types].xml", payload: deflated.prefix(deflated.count / 2), method: 8,
+                             uncompressedSize: good.count, crc: StoredZip.crc32(good)),
+             "条目 [Content_Types].xml 的压缩数据不完整（文件可能被截断）"),
+            (StoredZip.Entry(name: "[Content_Types].xml", payload: deflated, method: 8,
+                             uncompressedSize: good.count, crc: StoredZip.crc32(good) ^ 1),
+             "条目 [Content_Types].xml 的校验和不符（文件已损坏）"),
+            (StoredZip.Entry(name: "[Content_Types].xml", payload: good, method: 14,
+                             uncompressedSize: good.count, crc: StoredZip.crc32(good)),
+             "条目 [Content_Types].xml 使用了不支持的压缩方法（14）"),
+        ]
+        for (entry, reason) in cases {
+            #expect(throws: ReadError.notZip(file: "申报书.docx", reason: reason)) {
+                _ = try DocumentReader.open(data: StoredZip.archive([entry]), displayName: "申报书.docx")
+            }
+        }
     }
 
     /// A valid package whose end record puts the central directory 1,000
