@@ -63,7 +63,7 @@ public enum DocumentReader {
     /// Opens in-memory bytes (tests, generated documents).
     public static func open(data: Data, displayName: String, limits: ReadLimits = .standard) throws -> OpenedFile {
         if data.count > limits.maxFileBytes {
-            throw ReadError.limitExceeded(file: displayName, limit: "file size (bytes)", value: limits.maxFileBytes)
+            throw ReadError.limitExceeded(file: displayName, limit: .fileSize, value: limits.maxFileBytes)
         }
         switch sniff(data.prefix(8)) {
         case .empty: throw ReadError.emptyFile(file: displayName)

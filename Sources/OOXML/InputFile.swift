@@ -17,7 +17,7 @@ public enum InputFile {
         }
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         if size > limits.maxFileBytes {
-            throw ReadError.limitExceeded(file: name, limit: "file size (bytes)", value: limits.maxFileBytes)
+            throw ReadError.limitExceeded(file: name, limit: .fileSize, value: limits.maxFileBytes)
         }
         guard let handle = FileHandle(forReadingAtPath: url.path) else {
             throw ReadError.unreadableFile(file: name, reason: "无权读取")

@@ -88,7 +88,7 @@ public final class OPCPackage {
             throw ReadError.notZip(file: displayName, reason: problem.reason)
         }
         if layout.spans.count > limits.maxEntries {
-            throw ReadError.limitExceeded(file: displayName, limit: "zip entries", value: limits.maxEntries)
+            throw ReadError.limitExceeded(file: displayName, limit: .zipEntries, value: limits.maxEntries)
         }
         let archive: Archive
         do {
@@ -183,15 +183,15 @@ public final class OPCPackage {
     private func read(_ span: ZipLayout.Span, name: String) throws -> Data {
         let declared = span.uncompressedSize
         let compressed = max(span.compressedSize, 1)
-        let origin = "\(fileName) \(name)"
+        let origin = "\(fileName) \(name.dropFirst())"
         if declared > limits.maxPartBytes {
-            throw ReadError.limitExceeded(file: origin, limit: "part size (bytes)", value: limits.maxPartBytes)
+            throw ReadError.limitExceeded(file: origin, limit: .partSize, value: limits.maxPartBytes)
         }
         if declared > limits.ratioFloorBytes && declared / compressed > limits.maxCompressionRatio {
-            throw ReadError.limitExceeded(file: origin, limit: "compression ratio", value: limits.maxCompressionRatio)
+            throw ReadError.limitExceeded(file: origin, limit: .compressionRatio, value: limits.maxCompressionRatio)
         }
         if bytesRead + declared > limits.maxTotalBytes {
-            throw ReadError.limitExceeded(file: fileName, limit: "total uncompressed size (bytes)", value: limits.maxTotalBytes)
+            throw ReadError.limitExceeded(file: fileName, limit: .totalSize, value: limits.maxTotalBytes)
         }
         let partLimit = limits.maxPartBytes
         let totalLimit = limits.maxTotalBytes - bytesRead
@@ -203,13 +203,13 @@ public final class OPCPackage {
             // the moment a limit is crossed.
             data = try EntryInflater.contents(of: span, in: zipData) { produced in
                 if produced > partLimit {
-                    throw ReadError.limitExceeded(file: origin, limit: "part size (bytes)", value: partLimit)
+                    throw ReadError.limitExceeded(file: origin, limit: .partSize, value: partLimit)
                 }
                 if produced > totalLimit {
-                    throw ReadError.limitExceeded(file: origin, limit: "total uncompressed size (bytes)", value: totalLimit)
+                    throw ReadError.limitExceeded(file: origin, limit: .totalSize, value: totalLimit)
                 }
                 if produced > floor && produced / compressed > ratioLimit {
-                    throw ReadError.limitExceeded(file: origin, limit: "compression ratio", value: ratioLimit)
+                    throw ReadError.limitExceeded(file: origin, limit: .compressionRatio, value: ratioLimit)
                 }
             }
         } catch let error as ReadError {
@@ -231,7 +231,7 @@ public final class OPCPackage {
         for part in root.children("part", OPC.flatPackageNS) {
             count += 1
             if count > limits.maxEntries {
-                throw ReadError.limitExceeded(file: fileName, limit: "package parts", value: limits.maxEntries)
+                throw ReadError.limitExceeded(file: fileName, limit: .packageParts, value: limits.maxEntries)
             }
             guard let rawName = part.attribute("name", OPC.flatPackageNS),
                   let name = OPCPackage.normalisedPartName(rawName) else {
@@ -251,7 +251,7 @@ public final class OPCPackage {
                     throw ReadError.badFlatOPC(file: fileName, reason: "部件 \(name)（第\(binary.line)行）的 base64 数据损坏")
                 }
                 if data.count > limits.maxPartBytes {
-                    throw ReadError.limitExceeded(file: "\(fileName) \(name)", limit: "part size (bytes)", value: limits.maxPartBytes)
+                    throw ReadError.limitExceeded(file: "\(fileName) \(name.dropFirst())", limit: .partSize, value: limits.maxPartBytes)
                 }
                 flatParts[name] = .binary(data)
             } else {

@@ -40,6 +40,19 @@ public struct ReadLimits: Sendable, Equatable {
     public static let standard = ReadLimits()
 }
 
+/// Which reading limit a document broke; the raw value is how a reviewer
+/// reads it.
+public enum ReadLimit: String, Sendable, Equatable {
+    case fileSize = "文件大小（字节）"
+    case partSize = "单个部件解压后大小（字节）"
+    case totalSize = "全部部件解压后总大小（字节）"
+    case compressionRatio = "压缩比"
+    case zipEntries = "压缩包条目数"
+    case packageParts = "文档部件数"
+    case elementDepth = "元素嵌套层数"
+    case textNode = "单个文本节点字符数"
+}
+
 /// Why a document could not be read. Messages are for the reviewer: formal
 /// Chinese, naming the file and, where there is one, the place.
 public enum ReadError: Error, LocalizedError, Equatable, Sendable {
@@ -50,7 +63,7 @@ public enum ReadError: Error, LocalizedError, Equatable, Sendable {
     case notZip(file: String, reason: String)
     case missingPart(file: String, part: String)
     case notWordDocument(file: String, contentType: String)
-    case limitExceeded(file: String, limit: String, value: Int)
+    case limitExceeded(file: String, limit: ReadLimit, value: Int)
     case malformedXML(file: String, line: Int, reason: String)
     case forbiddenDTD(file: String)
     case badFlatOPC(file: String, reason: String)
@@ -73,7 +86,7 @@ public enum ReadError: Error, LocalizedError, Equatable, Sendable {
         case let .notWordDocument(file, contentType):
             return "\(file)：主部件类型为 \(contentType)，不是 Word 文档"
         case let .limitExceeded(file, limit, value):
-            return "\(file)：超出读取限制（\(limit) 上限 \(value)），已停止读取"
+            return "\(file)：超出读取限制（\(limit.rawValue)上限 \(value)），已停止读取"
         case let .malformedXML(file, line, reason):
             let place = line > 0 ? " 第\(line)行" : ""
             return "\(file)\(place)：XML 格式错误（\(reason)）"

@@ -526,7 +526,7 @@ struct PartReader {
 
     private func checkDepth(_ depth: Int, _ element: XMLElement) throws {
         if depth > limits.maxElementDepth {
-            throw ReadError.limitExceeded(file: origin, limit: "element depth", value: limits.maxElementDepth)
+            throw ReadError.limitExceeded(file: origin, limit: .elementDepth, value: limits.maxElementDepth)
         }
     }
 

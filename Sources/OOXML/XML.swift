@@ -16,6 +16,44 @@ private let libxmlInitialised: Bool = {
     return true
 }()
 
+/// The errors libxml2 raises during one parse, taken through the calling
+/// thread's structured error handler so that none is printed on stderr and
+/// all are kept (libxml2's context keeps only the last, which is often a
+/// consequence of the first: a text node cut at its cap is followed by
+/// "Extra content at the end of the document").
+final class ParseErrors {
+    struct Raised {
+        let code: Int32
+        let level: Int
+        let line: Int
+        let message: String
+
+        init(_ error: xmlError) {
+            code = error.code
+            level = Int(error.level.rawValue)
+            line = Int(error.line)
+            message = error.message.map { String(cString: $0) }?
+                .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        }
+    }
+
+    /// Errors and fatal errors in the order raised (warnings dropped), at most 32.
+    private(set) var raised: [Raised] = []
+
+    /// Runs `body` with this collector as the thread's handler. libxml2's
+    /// handler is per thread, and `body` does not suspend.
+    func collecting<T>(_ body: () -> T) -> T {
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        xmlSetStructuredErrorFunc(me) { userData, error in
+            guard let userData, let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+            let collector = Unmanaged<ParseErrors>.fromOpaque(userData).takeUnretainedValue()
+            if collector.raised.count < 32 { collector.raised.append(Raised(error.pointee)) }
+        }
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
+        return withExtendedLifetime(self) { body() }
+    }
+}
+
 /// An owned libxml2 document. The only owner of its `xmlDocPtr`; freed on deinit.
 final class XMLDocument: @unchecked Sendable {
     let pointer: xmlDocPtr
@@ -32,20 +70,23 @@ final class XMLDocument: @unchecked Sendable {
     static func parse(_ data: Data, origin: String, limits: ReadLimits) throws -> XMLDocument {
         _ = libxmlInitialised
         guard data.count <= Int(Int32.max) else {
-            throw ReadError.limitExceeded(file: origin, limit: "part size", value: data.count)
+            throw ReadError.limitExceeded(file: origin, limit: .partSize, value: data.count)
         }
         guard let context = xmlNewParserCtxt() else {
             throw ReadError.malformedXML(file: origin, line: 0, reason: "无法创建 XML 解析器")
         }
         defer { xmlFreeParserCtxt(context) }
-        let parsed: xmlDocPtr? = data.withUnsafeBytes { raw -> xmlDocPtr? in
-            guard let base = raw.baseAddress else { return nil }
-            return xmlCtxtReadMemory(
-                context, base.assumingMemoryBound(to: CChar.self), Int32(raw.count),
-                nil, nil, safeParseOptions)
+        let collector = ParseErrors()
+        let parsed: xmlDocPtr? = collector.collecting {
+            data.withUnsafeBytes { raw -> xmlDocPtr? in
+                guard let base = raw.baseAddress else { return nil }
+                return xmlCtxtReadMemory(
+                    context, base.assumingMemoryBound(to: CChar.self), Int32(raw.count),
+                    nil, nil, safeParseOptions)
+            }
         }
         guard let doc = parsed else {
-            throw lastError(context: context, origin: origin, limits: limits)
+            throw error(collector, context: context, origin: origin, limits: limits)
         }
         let owned = XMLDocument(owning: doc)
         // OOXML parts never carry a DOCTYPE; one here is an entity bomb or an
@@ -59,27 +100,35 @@ final class XMLDocument: @unchecked Sendable {
         return owned
     }
 
-    private static func lastError(context: xmlParserCtxtPtr, origin: String, limits: ReadLimits) -> ReadError {
-        guard let error = xmlCtxtGetLastError(context) else {
+    /// The reader's error for a failed parse: a limit when libxml2 raised one
+    /// (whatever followed it), else the first fatal error, else the last.
+    private static func error(
+        _ collector: ParseErrors, context: xmlParserCtxtPtr, origin: String, limits: ReadLimits
+    ) -> ReadError {
+        var raised = collector.raised
+        if raised.isEmpty, let last = xmlCtxtGetLastError(context) {
+            raised = [ParseErrors.Raised(last.pointee)]
+        }
+        for error in raised {
+            let message = error.message
+            if (error.code == Int32(XML_ERR_INTERNAL_ERROR.rawValue) && message.contains("depth"))
+                || message.contains("Excessive depth") {
+                return .limitExceeded(file: origin, limit: .elementDepth, value: limits.maxElementDepth)
+            }
+            if message.contains("huge text node") || message.contains("xmlSAX2Characters") {
+                return .limitExceeded(file: origin, limit: .textNode, value: 10_000_000)
+            }
+            // Entity expansion (only a DTD can declare entities). A bare "&"
+            // in text ("xmlParseEntityRef: no name") is malformed XML.
+            if message.contains("entity reference loop") || message.contains("amplification")
+                || message.contains("DOCTYPE") {
+                return .forbiddenDTD(file: origin)
+            }
+        }
+        guard let chosen = raised.first(where: { $0.level == Int(XML_ERR_FATAL.rawValue) }) ?? raised.last else {
             return .malformedXML(file: origin, line: 0, reason: "XML 无法解析")
         }
-        let message = error.pointee.message.map { String(cString: $0) }?
-            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "XML 无法解析"
-        let line = Int(error.pointee.line)
-        let code = error.pointee.code
-        if code == Int32(XML_ERR_INTERNAL_ERROR.rawValue) && message.contains("depth") {
-            return .limitExceeded(file: origin, limit: "element depth", value: limits.maxElementDepth)
-        }
-        if message.contains("Excessive depth") {
-            return .limitExceeded(file: origin, limit: "element depth", value: limits.maxElementDepth)
-        }
-        if message.contains("huge text node") || message.contains("xmlSAX2Characters") {
-            return .limitExceeded(file: origin, limit: "text node size (10,000,000 characters)", value: 10_000_000)
-        }
-        if message.contains("entity") || message.contains("Entity") {
-            return .forbiddenDTD(file: origin)
-        }
-        return .malformedXML(file: origin, line: line, reason: message)
+        return .malformedXML(file: origin, line: chosen.line, reason: chosen.message.isEmpty ? "XML 无法解析" : chosen.message)
     }
 
     var root: XMLElement? {

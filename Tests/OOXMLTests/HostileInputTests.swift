@@ -64,16 +64,16 @@ struct HostileInputTests {
     func zipBomb() throws {
         let limits = ReadLimits(maxPartBytes: 1 << 20)
         let honest = try F.bomb(actualBytes: 8 << 20)
-        #expect(readError(honest, limits: limits) == .limitExceeded(file: "bad.docx /word/document.xml", limit: "part size (bytes)", value: 1 << 20))
+        #expect(readError(honest, limits: limits) == .limitExceeded(file: "bad.docx word/document.xml", limit: .partSize, value: 1 << 20))
         let lying = try F.bomb(actualBytes: 8 << 20, declaredBytes: 1000)
-        #expect(readError(lying, limits: limits) == .limitExceeded(file: "bad.docx /word/document.xml", limit: "part size (bytes)", value: 1 << 20))
+        #expect(readError(lying, limits: limits) == .limitExceeded(file: "bad.docx word/document.xml", limit: .partSize, value: 1 << 20))
     }
 
     @Test("a part inflating far beyond its compressed size breaks the ratio limit")
     func compressionRatio() throws {
         let limits = ReadLimits(maxCompressionRatio: 50, ratioFloorBytes: 1 << 20)
         let bomb = try F.bomb(actualBytes: 4 << 20)
-        #expect(readError(bomb, limits: limits) == .limitExceeded(file: "bad.docx /word/document.xml", limit: "compression ratio", value: 50))
+        #expect(readError(bomb, limits: limits) == .limitExceeded(file: "bad.docx word/document.xml", limit: .compressionRatio, value: 50))
     }
 
     @Test("too many zip entries are refused before they are read")
@@ -83,7 +83,7 @@ struct HostileInputTests {
         writer.add("_rels/.rels", xml: F.packageRelationships)
         writer.add("word/document.xml", xml: F.documentXML(body: F.p(F.r("x"))))
         for index in 0..<40 { writer.add("junk/\(index).txt", Data("x".utf8), compress: false) }
-        #expect(readError(try writer.archiveData(), limits: ReadLimits(maxEntries: 30)) == .limitExceeded(file: "bad.docx", limit: "zip entries", value: 30))
+        #expect(readError(try writer.archiveData(), limits: ReadLimits(maxEntries: 30)) == .limitExceeded(file: "bad.docx", limit: .zipEntries, value: 30))
     }
 
     @Test("entry names that climb out of the package are never used as part names")
@@ -122,7 +122,7 @@ struct HostileInputTests {
     func deepNesting() throws {
         let depth = 5000
         let xml = "<?xml version=\"1.0\"?><w:document \(F.namespaces)><w:body><w:p>" + String(repeating: "<w:hyperlink>", count: depth) + String(repeating: "</w:hyperlink>", count: depth) + "</w:p></w:body></w:document>"
-        #expect(readError(try documentPart(xml)) == .limitExceeded(file: "bad.docx word/document.xml", limit: "element depth", value: 256))
+        #expect(readError(try documentPart(xml)) == .limitExceeded(file: "bad.docx word/document.xml", limit: .elementDepth, value: 256))
     }
 
     @Test("XML that is not well-formed names the part and line")

@@ -291,7 +291,7 @@ struct SpreadsheetTests {
             _ = try Spreadsheet.read(data: data, displayName: "名录.xlsx", limits: limits)
             Issue.record("a part over the limit must be refused")
         } catch let error as ReadError {
-            guard case .limitExceeded(_, "part size (bytes)", 2_000) = error else {
+            guard case .limitExceeded(_, .partSize, 2_000) = error else {
                 Issue.record("unexpected error \(error)")
                 return
             }

@@ -63,6 +63,8 @@ struct HostileBatchTests {
         #expect(try snapshot(root) == before, "originals must be byte-identical")
     }
 
+    /// The definition of done: a folder holding every hostile case
+    /// next to good submissions, reviewed by the command a reviewer runs.
     @Test("the review command exits 1, names every bad file, writes every good submission and nothing outside --out")
     func commandLine() throws {
         let executable = Repository.url(".build/debug/cluster-review")
@@ -77,14 +79,12 @@ struct HostileBatchTests {
         let input = root.appendingPathComponent("in")
         let out = root.appendingPathComponent("out")
         let good = Repository.url("fixtures/submissions/jiangsu-clean")
-        let application = try Data(contentsOf: good.appendingPathComponent("申报书.docx"))
-        let declaration = try Data(contentsOf: good.appendingPathComponent("责任声明.docx"))
-        try write(application, "good/申报书.docx", in: input)
-        try write(declaration, "good/责任声明.docx", in: input)
-        try write(application.prefix(500), "broken/申报书.docx", in: input)
-        try write(Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 600)), "ole/申报书.docx", in: input)
-        try write(Data("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>".utf8), "xxe/申报书.xml", in: input)
+        let cases = try HostileCorpus.write(
+            to: input,
+            application: try Data(contentsOf: good.appendingPathComponent("申报书.docx")),
+            declaration: try Data(contentsOf: good.appendingPathComponent("责任声明.docx")))
         let before = try snapshot(input)
+        let tmpBefore = Set(try FileManager.default.contentsOfDirectory(atPath: "/tmp"))
 
         let process = Process()
         process.executableURL = executable
@@ -98,18 +98,39 @@ struct HostileBatchTests {
         process.waitUntilExit()
 
         #expect(process.terminationStatus == 1)
-        #expect(stderr.contains("broken/申报书.docx"))
-        #expect(stderr.contains("ole/申报书.docx: 加密文档或旧版 .doc 格式，请另存为 .docx"))
-        #expect(stderr.contains("xxe/申报书.xml"))
+        let lines = stderr.split(separator: "\n").map(String.init)
+        let summaryData = try Data(contentsOf: out.appendingPathComponent("summary.json"))
+        let summary = try #require(try JSONSerialization.jsonObject(with: summaryData) as? [String: Any])
+        let unreadable = summary["unreadable"] as? [String] ?? []
+        let reviewed = Set((summary["submissions"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
+        for testCase in cases {
+            switch testCase.outcome {
+            case .reviewed:
+                #expect(reviewed.contains(testCase.folder), "\(testCase.folder) must be reviewed")
+                #expect(!unreadable.contains { $0.hasPrefix(testCase.folder + "/") || $0.hasPrefix(testCase.folder + ":") },
+                        "\(testCase.folder) must not be unreadable")
+                let written = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent(testCase.folder).path)
+                #expect(written.contains("审核意见.docx"), "\(testCase.folder): no opinion written")
+            case .unreadable(let file, let saying):
+                let named = lines.filter { $0.contains(file) }
+                #expect(named.contains { $0.contains(saying) }, "stderr must name \(file) with “\(saying)”: \(named)")
+                #expect(unreadable.contains { $0.contains(file) && $0.contains(saying) },
+                        "summary.json must list \(file) with “\(saying)”")
+            }
+        }
+        // Nothing but the tool's own lines: libxml2 prints nothing of its own.
+        for line in lines {
+            #expect(cases.contains { line.contains($0.folder) } || line.hasPrefix("已审核"),
+                    "stray line on stderr: \(line.prefix(200))")
+        }
         #expect(!stderr.contains("root:"))
-        let written = Set(try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("good").path))
-        #expect(written == ["findings.json", "审核意见.docx", "申报书-批注.docx", "责任声明-批注.docx"])
-        let summary = try String(contentsOf: out.appendingPathComponent("summary.json"), encoding: .utf8)
-        #expect(summary.contains("\"unreadable\""))
-        #expect(!summary.contains("root:"))
-        // Nothing was written beside the inputs, and they are unchanged.
+        #expect(!String(decoding: summaryData, as: UTF8.self).contains("root:"))
+        // Nothing was written beside the inputs or from hostile entry names,
+        // and the inputs are unchanged.
         #expect(try snapshot(input) == before)
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: root.path)) == ["in", "out"])
+        let tmpAfter = Set(try FileManager.default.contentsOfDirectory(atPath: "/tmp"))
+        #expect(!tmpAfter.subtracting(tmpBefore).contains { $0.hasPrefix("cluster-review-") })
     }
 
     private func snapshot(_ root: URL) throws -> [String: Data] {

@@ -28,7 +28,7 @@ public enum Spreadsheet {
         data: Data, displayName: String, sheet: String? = nil, limits: ReadLimits = .standard
     ) throws -> Worksheet {
         if data.count > limits.maxFileBytes {
-            throw ReadError.limitExceeded(file: displayName, limit: "file size (bytes)", value: limits.maxFileBytes)
+            throw ReadError.limitExceeded(file: displayName, limit: .fileSize, value: limits.maxFileBytes)
         }
         try checkSignature(data.prefix(8), file: displayName)
         let package = try openZip(file: displayName) {

@@ -55,7 +55,7 @@ struct RegistryTable: Sendable {
     static func readCSV(_ data: Data, file: String, limits: ReadLimits) throws -> RegistryTable {
         if data.count > limits.maxFileBytes {
             throw RegistryError.unreadable(
-                file: file, message: ReadError.limitExceeded(file: file, limit: "file size (bytes)", value: limits.maxFileBytes)
+                file: file, message: ReadError.limitExceeded(file: file, limit: .fileSize, value: limits.maxFileBytes)
                     .localizedDescription)
         }
         let (text, encoding) = try CSVText.decode(data, file: file)
