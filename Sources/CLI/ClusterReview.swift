@@ -13,4 +13,23 @@ struct ClusterReview: AsyncParsableCommand {
         """,
         subcommands: [ReviewCommand.self, Schemes.self, Template.self, Fill.self, Extract.self, Dump.self, Generate.self]
     )
+
+    /// ArgumentParser's entry point, except that bad usage exits with 2 as
+    /// CONTRACT.md says (ArgumentParser's own status for it is 64).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -14,10 +14,12 @@ struct Dump: ParsableCommand {
     @Flag(help: "Also print the run spans behind every paragraph.")
     var runs = false
 
+    @OptionGroup(title: "Reading limits") var reading: ReadLimitOptions
+
     func run() throws {
         let url = URL(fileURLWithPath: file)
         do {
-            let document = try DocumentReader.read(url, displayName: file)
+            let document = try DocumentReader.read(url, displayName: file, limits: reading.limits)
             var output = ""
             DocumentDump.write(document, showRuns: runs, to: &output)
             FileHandle.standardOutput.write(Data(output.utf8))

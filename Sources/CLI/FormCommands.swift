@@ -98,6 +98,7 @@ struct Extract: ParsableCommand {
     @OptionGroup var forms: FormsOptions
     @Argument(help: ".docx, Word XML or form-instance XML files.") var files: [String]
     @Option(help: "Scheme id, overriding detection from the title.") var scheme: String?
+    @OptionGroup(title: "Reading limits") var reading: ReadLimitOptions
 
     func run() throws {
         var failed = false
@@ -110,7 +111,8 @@ struct Extract: ParsableCommand {
             var documents: [ExtractedForm] = []
             for file in files {
                 do {
-                    documents.append(try extractor.extract(fileAt: URL(fileURLWithPath: file), displayName: file, scheme: scheme))
+                    documents.append(try extractor.extract(fileAt: URL(fileURLWithPath: file), displayName: file, scheme: scheme,
+                                                           limits: reading.limits))
                 } catch let error as LocalizedError {
                     Console.error(error.errorDescription ?? "\(file)：\(error)")
                     failed = true

@@ -19,6 +19,7 @@ struct ReviewCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var forms: FormsOptions
+    @OptionGroup(title: "Reading limits (per document; README \"Limits\")") var reading: ReadLimitOptions
     @Argument(help: "Submission folders, documents, or folders of submission folders.") var inputs: [String]
     @Option(help: "The output folder.") var out: String
     @Option(help: "Folder with credit.csv|xlsx and certificates.csv|xlsx.") var registry: String?
@@ -52,6 +53,7 @@ struct ReviewCommand: AsyncParsableCommand {
         var keys: [BatchKeys] = []
         let scheme = self.scheme
         let resume = self.resume
+        let limits = reading.limits
         // Ctrl-C: take no new work, finish what is in flight, still write the summary.
         let interruption = Interruption()
         await withTaskGroup(of: ReviewedSubmission.self) { group in
@@ -61,7 +63,8 @@ struct ReviewCommand: AsyncParsableCommand {
                 let source = sources[next]
                 next += 1
                 group.addTask {
-                    ReviewedSubmission.make(source, extractor: extractor, reviewer: reviewer, scheme: scheme, out: outURL, resume: resume)
+                    ReviewedSubmission.make(source, extractor: extractor, reviewer: reviewer, scheme: scheme, limits: limits,
+                                            out: outURL, resume: resume)
                 }
             }
             for _ in 0..<min(jobs, sources.count) { launch() }
@@ -110,7 +113,7 @@ struct ReviewCommand: AsyncParsableCommand {
         var registries: Registries?
         if let registry {
             do {
-                registries = try Registries.load(directory: URL(fileURLWithPath: registry))
+                registries = try Registries.load(directory: URL(fileURLWithPath: registry), limits: reading.limits)
             } catch let error as LocalizedError {
                 throw CLIError.usage(error.errorDescription ?? "\(error)")
             }
@@ -144,9 +147,9 @@ struct ReviewedSubmission: Sendable {
     let unreadable: [UnreadableFile]
     let keys: BatchKeys
 
-    static func make(_ source: SubmissionSource, extractor: Extractor, reviewer: Reviewer, scheme: String?, out: URL,
-                     resume: Bool) -> ReviewedSubmission {
-        let loaded = SubmissionLoader.load(source, extractor: extractor, scheme: scheme)
+    static func make(_ source: SubmissionSource, extractor: Extractor, reviewer: Reviewer, scheme: String?,
+                     limits: ReadLimits, out: URL, resume: Bool) -> ReviewedSubmission {
+        let loaded = SubmissionLoader.load(source, extractor: extractor, scheme: scheme, limits: limits)
         guard loaded.submission.application != nil || loaded.submission.declaration != nil else {
             return ReviewedSubmission(entry: nil, unreadable: loaded.unreadable, keys: loaded.batchKeys)
         }

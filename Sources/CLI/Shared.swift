@@ -63,3 +63,44 @@ func runReporting(_ body: () throws -> Void) throws {
         throw ExitCode(1)
     }
 }
+
+/// The per-document reading limits (README "Limits"), adjustable for an
+/// office whose submissions are legitimately larger — or to be stricter.
+struct ReadLimitOptions: ParsableArguments {
+    private static let standard = ReadLimits.standard
+
+    @Option(name: .customLong("max-file-mib"), help: "Largest input file, MiB (default \(standard.maxFileBytes >> 20)).")
+    var maxFileMiB: Int?
+    @Option(name: .customLong("max-part-mib"), help: "Largest uncompressed part, MiB (default \(standard.maxPartBytes >> 20)).")
+    var maxPartMiB: Int?
+    @Option(name: .customLong("max-total-mib"), help: "Largest uncompressed total of one document, MiB (default \(standard.maxTotalBytes >> 20)).")
+    var maxTotalMiB: Int?
+    @Option(name: .customLong("max-ratio"), help: "Largest compression ratio of a part over \(standard.ratioFloorBytes >> 20) MiB (default \(standard.maxCompressionRatio)).")
+    var maxRatio: Int?
+    @Option(name: .customLong("max-entries"), help: "Most zip entries or package parts (default \(standard.maxEntries)).")
+    var maxEntries: Int?
+    @Option(name: .customLong("max-depth"), help: "Deepest element nesting (default and most \(standard.maxElementDepth): libxml2's own cap).")
+    var maxDepth: Int?
+
+    func validate() throws {
+        let values = [("--max-file-mib", maxFileMiB), ("--max-part-mib", maxPartMiB), ("--max-total-mib", maxTotalMiB),
+                      ("--max-ratio", maxRatio), ("--max-entries", maxEntries), ("--max-depth", maxDepth)]
+        for case let (name, value?) in values where value < 1 || value > 1 << 20 {
+            throw ValidationError("\(name) 应为 1 至 \(1 << 20) 之间的整数")
+        }
+        if let maxDepth, maxDepth > Self.standard.maxElementDepth {
+            throw ValidationError("--max-depth 不能超过 \(Self.standard.maxElementDepth)（libxml2 的嵌套上限）")
+        }
+    }
+
+    var limits: ReadLimits {
+        var limits = ReadLimits.standard
+        if let maxFileMiB { limits.maxFileBytes = maxFileMiB << 20 }
+        if let maxPartMiB { limits.maxPartBytes = maxPartMiB << 20 }
+        if let maxTotalMiB { limits.maxTotalBytes = maxTotalMiB << 20 }
+        if let maxRatio { limits.maxCompressionRatio = maxRatio }
+        if let maxEntries { limits.maxEntries = maxEntries }
+        if let maxDepth { limits.maxElementDepth = maxDepth }
+        return limits
+    }
+}

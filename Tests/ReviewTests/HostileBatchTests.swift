@@ -133,6 +133,37 @@ struct HostileBatchTests {
         #expect(!tmpAfter.subtracting(tmpBefore).contains { $0.hasPrefix("cluster-review-") })
     }
 
+    @Test("the reading limits are options: stricter ones refuse a document by the limit named, an impossible one is bad usage")
+    func limitOptions() throws {
+        let application = Repository.url("fixtures/submissions/jiangsu-clean/申报书.docx").path
+        let strict = try runCLI(["extract", application, "--max-entries", "5", "--forms", Repository.url("forms").path])
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("申报书.docx：超出读取限制（压缩包条目数上限 5），已停止读取"))
+        let small = try runCLI(["dump", application, "--max-part-mib", "1"])
+        #expect(small.status == 0, "the fixture's parts are far below 1 MiB")
+        let deeper = try runCLI(["dump", application, "--max-depth", "300"])
+        #expect(deeper.status == 2, "bad usage is exit status 2 (CONTRACT.md)")
+        #expect(deeper.stderr.contains("--max-depth 不能超过 256"))
+    }
+
+    private func runCLI(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
+        let executable = Repository.url(".build/debug/cluster-review")
+        guard FileManager.default.isExecutableFile(atPath: executable.path) else {
+            Issue.record("cluster-review not built at \(executable.path)")
+            return (-1, "")
+        }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, stderr)
+    }
+
     private func snapshot(_ root: URL) throws -> [String: Data] {
         var result: [String: Data] = [:]
         let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
