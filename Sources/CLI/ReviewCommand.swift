@@ -164,9 +164,10 @@ struct ReviewedSubmission: Sendable {
             let opinion = OpinionDocument(review: review, definition: review.scheme.flatMap(reviewer.library.definition(id:)),
                                           library: reviewer.library, facts: loaded.submission.application?.fields ?? [:])
             try opinion.builder().package().write(to: folder.appendingPathComponent("审核意见.docx"))
-            for (url, form) in loaded.forms {
+            for (url, form, package) in loaded.forms {
+                guard let package else { continue }  // form-instance XML: no layout to mark up
                 do {
-                    _ = try MarkedUpCopy.write(original: url, form: form, review: review, folder: folder)
+                    _ = try MarkedUpCopy.write(package, named: url.lastPathComponent, form: form, review: review, folder: folder)
                 } catch let error as LocalizedError {
                     unreadable.append(UnreadableFile(file: "\(source.id)/\(url.lastPathComponent)",
                                                      reason: "批注副本无法生成：\(error.errorDescription ?? "\(error)")"))

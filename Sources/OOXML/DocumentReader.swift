@@ -94,8 +94,11 @@ public enum DocumentReader {
     }
 
     /// Reads the body, headers, footers and notes of an opened package.
-    public static func read(_ package: OPCPackage) throws -> WordDocument {
-        defer { package.forgetParsedParts() }
+    /// `keepingParsedParts` leaves the parsed parts with the package for a
+    /// marked-up copy to edit (each part is then parsed once per run);
+    /// otherwise they are freed as soon as the document is read.
+    public static func read(_ package: OPCPackage, keepingParsedParts: Bool = false) throws -> WordDocument {
+        defer { if !keepingParsedParts { package.forgetParsedParts() } }
         let mainPart = try package.mainDocumentPart()
         let mainXML = try package.xmlDocument(mainPart)
         let origin = "\(package.fileName) \(mainPart.dropFirst())"

@@ -358,6 +358,13 @@ public final class OPCPackage {
         return doc
     }
 
+    /// Hands over the parsed tree of a part, if the reader kept it, so that a
+    /// writer edits that tree instead of parsing the part again. The package
+    /// no longer holds it: a later `xmlDocument` parses the bytes afresh.
+    func takeParsedPart(_ partName: String) -> XMLDocument? {
+        parsedParts.removeValue(forKey: partName)
+    }
+
     /// Drops parsed parts kept by `xmlDocument`, so memory does not outlive use.
     func forgetParsedParts() {
         parsedParts.removeAll()

@@ -74,7 +74,14 @@ public enum MarkedUpCopy {
     public static func write(original: URL, form: ExtractedForm, review: SubmissionReview, folder: URL,
                              limits: ReadLimits = .standard) throws -> URL? {
         guard case .word(let package) = try DocumentReader.open(original, limits: limits) else { return nil }
-        let destination = folder.appendingPathComponent(fileName(for: original.lastPathComponent))
+        return try write(package, named: original.lastPathComponent, form: form, review: review, folder: folder)
+    }
+
+    /// Writes the copy of a package already read (its kept parsed parts are
+    /// edited in place, so the package is spent afterwards).
+    public static func write(_ package: OPCPackage, named original: String, form: ExtractedForm,
+                             review: SubmissionReview, folder: URL) throws -> URL {
+        let destination = folder.appendingPathComponent(fileName(for: original))
         try AnnotatedCopy.write(package, annotations: annotations(review, on: form), date: nil, to: destination)
         return destination
     }

@@ -22,12 +22,14 @@ public struct UnreadableFile: Sendable, Hashable, Codable {
 }
 
 /// A submission read from disk, ready for the reviewer.
-public struct LoadedSubmission: Sendable {
+public struct LoadedSubmission {
     public let submission: Submission
     public let unreadable: [UnreadableFile]
     public let batchKeys: BatchKeys
-    /// The documents as read, for the marked-up copies.
-    public let forms: [(url: URL, form: ExtractedForm)]
+    /// The documents as read, for the marked-up copies: each Word package
+    /// keeps its parsed parts, so the copy edits the trees the reader read
+    /// instead of reading the file again (nil for form-instance XML).
+    public let forms: [(url: URL, form: ExtractedForm, package: OPCPackage?)]
 }
 
 /// Finds submissions in the inputs and reads them: never writes, never
@@ -77,8 +79,8 @@ public enum SubmissionLoader {
     public static func load(_ source: SubmissionSource, extractor: Extractor, scheme: String?,
                             limits: ReadLimits = .standard) -> LoadedSubmission {
         var unreadable: [UnreadableFile] = []
-        var applications: [(URL, ExtractedForm)] = []
-        var declarations: [(URL, ExtractedForm)] = []
+        var applications: [(URL, ExtractedForm, OPCPackage?)] = []
+        var declarations: [(URL, ExtractedForm, OPCPackage?)] = []
         var fingerprint: String?
         let display = { (url: URL) in "\(source.id)/\(url.lastPathComponent)" }
         if source.files.isEmpty {
@@ -87,17 +89,23 @@ public enum SubmissionLoader {
         for url in source.files {
             do {
                 let form: ExtractedForm
+                var opened: OPCPackage?
                 switch try DocumentReader.open(url, displayName: url.lastPathComponent, limits: limits) {
                 case .word(let package):
-                    let document = try DocumentReader.read(package)
+                    let document = try DocumentReader.read(package, keepingParsedParts: true)
                     form = try extractor.extract(document, scheme: scheme)
+                    opened = package
                     if form.kind == .declaration {
                         fingerprint = BatchChecks.declarationFingerprint(document.allParagraphs.map(\.text))
                     }
                 case .xml(let xml):
                     form = try extractor.extract(formInstance: xml, scheme: scheme)
                 }
-                if form.kind == .declaration { declarations.append((url, form)) } else { applications.append((url, form)) }
+                if form.kind == .declaration {
+                    declarations.append((url, form, opened))
+                } else {
+                    applications.append((url, form, opened))
+                }
             } catch let error as LocalizedError {
                 unreadable.append(UnreadableFile(file: display(url), reason: Self.withoutFileName(error.errorDescription ?? "\(error)", url)))
             } catch {
@@ -114,7 +122,7 @@ public enum SubmissionLoader {
                                     documents: source.files.map(\.lastPathComponent))
         return LoadedSubmission(submission: submission, unreadable: unreadable,
                                 batchKeys: BatchKeys(id: source.id, application: applications.first?.1, declarationText: fingerprint),
-                                forms: (applications + declarations).map { (url: $0.0, form: $0.1) })
+                                forms: (applications + declarations).map { (url: $0.0, form: $0.1, package: $0.2) })
     }
 
     /// Reader messages start with the file's name; the summary names it already.

@@ -53,6 +53,19 @@ struct FormInstanceTests {
         }
     }
 
+    @Test("an unknown scheme id is refused naming where it was read: the file's attribute or --scheme",
+          arguments: [(nil, "form.xml"), ("no-such-scheme", "--scheme 参数")] as [(String?, String)])
+    func unknownSchemeId(option: String?, source: String) throws {
+        let id = option ?? "no-such-scheme"
+        let xml = "<?xml version=\"1.0\"?>\n<form xmlns=\"urn:cluster-review:form-instance:1\" "
+            + "scheme=\"\(option == nil ? id : "jiangsu-sme-cluster")\" kind=\"application\">\n</form>"
+        let expected = ExtractionError.unknownSchemeId(id, source: source)
+        #expect(throws: expected) {
+            try Extractor(library: try formsLibrary).extract(formInstance: try open(xml), scheme: option)
+        }
+        #expect(expected.localizedDescription == "\(source)：未知的申报类别 no-such-scheme（可用 cluster-review schemes 查看）")
+    }
+
     @Test("XML that is neither Flat OPC nor a form instance is named as such")
     func foreignXML() throws {
         #expect(throws: ExtractionError.unrecognisedXML(file: "form.xml", root: "html")) {

@@ -46,7 +46,7 @@ struct OpinionOutputTests {
 
         // The marked-up copies: every finding a comment, anchors balanced, text unchanged.
         var commented: [String] = []
-        for (url, form) in loaded.forms {
+        for (url, form, _) in loaded.forms {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("opinion-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: folder) }
             let written = try #require(try MarkedUpCopy.write(original: url, form: form, review: review, folder: folder))
@@ -72,7 +72,7 @@ struct OpinionOutputTests {
         let source = try #require(try SubmissionLoader.sources([Repository.url("fixtures/submissions/jiangsu-defects")]).first)
         let loaded = SubmissionLoader.load(source, extractor: Extractor(library: library), scheme: nil)
         let review = Reviewer(library: library, registries: registries).review(loaded.submission)
-        let (url, form) = try #require(loaded.forms.first { $0.form.kind == .application })
+        let (url, form, _) = try #require(loaded.forms.first { $0.form.kind == .application })
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("anchor-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let copy = try Data(contentsOf: try #require(try MarkedUpCopy.write(original: url, form: form, review: review, folder: folder)))
@@ -81,5 +81,53 @@ struct OpinionOutputTests {
         #expect(inspection.anchoredText[threshold.key] == "39.8")
         let share = try #require(inspection.comments.first { $0.value.joined().contains("主导产业产值占比2023年申报为82%") })
         #expect(inspection.anchoredText[share.key] == "82")
+    }
+
+    /// The batch writes each copy from the trees the reader parsed (each part
+    /// parsed once); the copy must be the one a fresh read gives.
+    @Test("a copy made from the package as read equals the copy made by reading the file again", arguments: submissions)
+    func copyFromTheReadPackage(id: String) throws {
+        let library = try FormLibrary.load(directory: Repository.url("forms"))
+        let registries = try Registries.load(directory: Repository.url("fixtures/registry"))
+        let source = try #require(try SubmissionLoader.sources([Repository.url("fixtures/submissions/\(id)")]).first)
+        let loaded = SubmissionLoader.load(source, extractor: Extractor(library: library), scheme: nil)
+        let review = Reviewer(library: library, registries: registries).review(loaded.submission)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("once-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var compared = 0
+        for (url, form, package) in loaded.forms {
+            guard let package else { continue }
+            let kept = try Data(contentsOf: try MarkedUpCopy.write(package, named: url.lastPathComponent, form: form,
+                                                                   review: review, folder: folder))
+            let fresh = try Data(contentsOf: try #require(try MarkedUpCopy.write(
+                original: url, form: form, review: review, folder: folder.appendingPathComponent("fresh"))))
+            #expect(kept == fresh, "\(id)/\(url.lastPathComponent)")
+            compared += 1
+        }
+        #expect(compared >= 1)
+    }
+
+    @Test("outputs are written whole through a renamed temporary file, into folders created on demand")
+    func atomicWrites() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("atomic-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let target = root.appendingPathComponent("a/b/审核意见.docx")
+        let bytes = Data((0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        try AtomicFile.write(bytes, to: target)
+        #expect(try Data(contentsOf: target) == bytes)
+        try AtomicFile.write(Data("新".utf8), to: target)
+        #expect(try Data(contentsOf: target) == Data("新".utf8))
+        try AtomicFile.write(Data(), to: root.appendingPathComponent("a/empty.json"))
+        #expect(try Data(contentsOf: root.appendingPathComponent("a/empty.json")).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("a/b").path) == ["审核意见.docx"])
+        // A folder that cannot be written: an error naming the file, nothing left behind.
+        let locked = root.appendingPathComponent("locked")
+        try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: true)
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: locked.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: locked.path) }
+        if getuid() != 0 {  // root writes anyway
+            #expect(throws: (any Error).self) { try AtomicFile.write(bytes, to: locked.appendingPathComponent("x.docx")) }
+            #expect(try FileManager.default.contentsOfDirectory(atPath: locked.path).isEmpty)
+        }
     }
 }

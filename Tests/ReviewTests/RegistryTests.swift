@@ -138,6 +138,31 @@ struct RegistryTests {
         #expect(failure == "credit.csv 第17行 \"信用等级\" 列：未知的信用等级 \"E\"")
     }
 
+    @Test("a megabyte cell is quoted by its first 40 characters and its length, the message still naming file, row and column")
+    func megabyteCell() throws {
+        let code = String(repeating: "9", count: 1_000_000)
+        let data = Data("\(Self.creditHeader)\n\(Codes.wuxiA),无锡,A\n\(code),无锡,A".utf8)
+        let failure = try #require(registryFailure { _ = try CreditRegistry(data: data, file: "credit.csv") })
+        #expect(failure == "credit.csv 第3行 \"统一社会信用代码\" 列：无效的统一社会信用代码 "
+                + "\"\(code.prefix(40))…（共 1000000 字）\"（统一社会信用代码应为18位，实为1000000位）")
+        #expect(failure.count < 300)
+    }
+
+    @Test("long cells and headers are quoted in part; a cell of 40 characters whole",
+          arguments: [
+            ("统一社会信用代码,名称,信用等级\n\(Codes.wuxiA),无锡,\(String(repeating: "优", count: 500))",
+             "credit.csv 第2行 \"信用等级\" 列：未知的信用等级 \"\(String(repeating: "优", count: 40))…（共 500 字）\""),
+            ("统一社会信用代码,名称,信用等级\n\(Codes.wuxiA),无锡,\(String(repeating: "优", count: 40))",
+             "credit.csv 第2行 \"信用等级\" 列：未知的信用等级 \"\(String(repeating: "优", count: 40))\""),
+            ("统一社会信用代码,名称,信用等级\n\(Codes.wuxiA),无锡,E\u{301}\(String(repeating: "\u{301}", count: 500))",
+             "credit.csv 第2行 \"信用等级\" 列：未知的信用等级 \"E…（共 1 字）\""),
+            ("统一社会信用代码,名称,信用等级（\(String(repeating: "级", count: 300))）\n\(Codes.wuxiA),无锡,E",
+             "credit.csv 第2行 \"信用等级(\(String(repeating: "级", count: 35))…（共 306 字）\" 列：未知的信用等级 \"E\""),
+          ])
+    func longCellQuoted(text: String, message: String) {
+        #expect(registryFailure { _ = try CreditRegistry(data: Data(text.utf8), file: "credit.csv") } == message)
+    }
+
     @Test("file-level errors: empty, header only, missing or doubled columns, unknown format",
           arguments: [
             ("credit.csv", "", "credit.csv：文件为空"),

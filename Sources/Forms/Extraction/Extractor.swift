@@ -75,19 +75,24 @@ public struct ExtractedForm: Sendable {
 /// Why a document could not be extracted at all.
 public enum ExtractionError: Error, LocalizedError, Equatable, Sendable {
     case unknownScheme(file: String)
-    case unknownSchemeId(String)
+    /// `source` says where the id was read: the file whose scheme attribute
+    /// names it, or `--scheme 参数` when the caller chose the scheme.
+    case unknownSchemeId(String, source: String)
     case unrecognisedXML(file: String, root: String)
 
     public var errorDescription: String? {
         switch self {
         case .unknownScheme(let file):
             return "\(file)：无法从标题识别申报类别，请用 --scheme 指定"
-        case .unknownSchemeId(let id):
-            return "未知的申报类别 \(id)（可用 cluster-review schemes 查看）"
+        case let .unknownSchemeId(id, source):
+            return "\(source)：未知的申报类别 \(id)（可用 cluster-review schemes 查看）"
         case let .unrecognisedXML(file, root):
             return "\(file)：XML 既不是 Word XML 文档（Flat OPC），也不是表单实例 XML（根元素 \(root)）"
         }
     }
+
+    /// The source of a scheme id the caller chose rather than read from a file.
+    public static let schemeOption = "--scheme 参数"
 }
 
 /// Reads forms: finds each field by its label wherever the document puts it,
@@ -129,7 +134,9 @@ public struct Extractor: Sendable {
         try xml.validate(against: library.directory.appendingPathComponent("form-instance.xsd"))
         let (header, raw) = FormInstanceXML.read(root, file: xml.fileName)
         let id = scheme ?? header.scheme
-        guard let definition = library.definition(id: id) else { throw ExtractionError.unknownSchemeId(id) }
+        guard let definition = library.definition(id: id) else {
+            throw ExtractionError.unknownSchemeId(id, source: scheme == nil ? xml.fileName : ExtractionError.schemeOption)
+        }
         let kind = FormKind(rawValue: header.kind) ?? .application
         return convert(raw, file: xml.fileName, definition: definition, kind: kind, title: [])
     }
@@ -140,7 +147,9 @@ public struct Extractor: Sendable {
         let detected = detectTitle(document)
         let definition: FormDefinition
         if let scheme {
-            guard let chosen = library.definition(id: scheme) else { throw ExtractionError.unknownSchemeId(scheme) }
+            guard let chosen = library.definition(id: scheme) else {
+                throw ExtractionError.unknownSchemeId(scheme, source: ExtractionError.schemeOption)
+            }
             definition = chosen
         } else if let found = detected.match?.definition {
             definition = found

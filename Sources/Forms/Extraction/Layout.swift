@@ -96,6 +96,17 @@ public struct LocatedText: Sendable {
         xmlLocation = nil
     }
 
+    /// The stretch `range` of one paragraph whose scalars the caller already
+    /// holds: a stretch then costs its own length, not its offset, so taking
+    /// many stretches of one long paragraph stays linear.
+    init(paragraph: Paragraph, range: Range<Int>, scalars: [Unicode.Scalar]) {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[range])
+        text = String(view)
+        pieces = [Piece(paragraph: paragraph, range: range)]
+        xmlLocation = nil
+    }
+
     /// The same text with surrounding white space trimmed; a single piece is
     /// narrowed to match.
     func trimmed() -> LocatedText {

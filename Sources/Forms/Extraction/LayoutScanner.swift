@@ -253,12 +253,13 @@ struct LayoutScanner {
                let close = scalars[(pair.colon + 1)..<end].firstIndex(where: { "）)".unicodeScalars.contains($0) }) {
                 end = close
             }
-            let value = LocatedText(paragraph: paragraph, range: (pair.colon + 1)..<end).trimmed()
+            let value = LocatedText(paragraph: paragraph, range: (pair.colon + 1)..<end, scalars: scalars).trimmed()
             if pairs.count == 1, value.isBlank {
                 return .labelOnly(pair.match)
             }
             valued = true
-            record(pair.match, value: value, label: LocatedText(paragraph: paragraph, range: pair.labelStart..<pair.colon), into: &found)
+            let label = LocatedText(paragraph: paragraph, range: pair.labelStart..<pair.colon, scalars: scalars)
+            record(pair.match, value: value, label: label, into: &found)
         }
         return valued ? .values : .none
     }

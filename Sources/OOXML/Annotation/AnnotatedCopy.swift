@@ -83,7 +83,8 @@ private struct Copy {
         func editor(_ part: String) throws -> RunEditor {
             if let known = editors[part.lowercased()] { return known }
             let origin = "\(package.fileName) \(part.dropFirst())"
-            let document = try XMLDocument.parse(try package.data(of: part), origin: origin, limits: package.limits)
+            let document = try package.takeParsedPart(part)
+                ?? XMLDocument.parse(try package.data(of: part), origin: origin, limits: package.limits)
             let created = RunEditor(document: document, file: package.fileName, part: part)
             editors[part.lowercased()] = created
             return created

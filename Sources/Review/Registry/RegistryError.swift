@@ -44,12 +44,12 @@ public enum RegistryError: Error, LocalizedError, Equatable, Sendable {
     public var errorDescription: String? {
         switch self {
         case let .invalidCell(file, row, column, problem):
-            return "\(file) 第\(row)行 \"\(column)\" 列：\(problem.message)"
+            return "\(file) 第\(row)行 \"\(excerpt(column))\" 列：\(problem.message)"
         case let .missingColumns(file, headerRow, columns):
             let list = columns.map { "\"\($0)\"" }.joined(separator: "、")
             return "\(file) 第\(headerRow)行（表头）：缺少必需的列 \(list)"
         case let .duplicateColumn(file, headerRow, column, headers):
-            let list = headers.map { "\"\($0)\"" }.joined(separator: "、")
+            let list = headers.map { "\"\(excerpt($0))\"" }.joined(separator: "、")
             return "\(file) 第\(headerRow)行（表头）：\(list) 都对应 \"\(column)\" 列，请只保留一列"
         case let .emptyFile(file):
             return "\(file)：文件为空"
@@ -97,12 +97,16 @@ public enum CellProblem: Equatable, Sendable {
         case .empty:
             return "不能为空"
         case let .invalidUSCC(text, failure):
-            return "无效的统一社会信用代码 \"\(text)\"（\(failure.errorDescription ?? failure.reason)）"
+            // The reason quotes a character of the cell, which may be a
+            // grapheme cluster of any length.
+            let reason = excerpt(failure.errorDescription ?? failure.reason, characters: 80)
+            return "无效的统一社会信用代码 \"\(excerpt(text))\"（\(reason)）"
         case let .unknownGrade(text):
-            return "未知的信用等级 \"\(text)\""
+            return "未知的信用等级 \"\(excerpt(text))\""
         case let .unknownCertificateType(text):
-            return "未知的资质类型 \"\(text)\""
+            return "未知的资质类型 \"\(excerpt(text))\""
         case let .invalidDate(text, failure):
+            let text = excerpt(text)
             switch failure {
             case .invalidDate: return "日期不存在 \"\(text)\""
             case .incompleteDate: return "日期不完整 \"\(text)\"，应为年月日或年份"
@@ -113,4 +117,17 @@ public enum CellProblem: Equatable, Sendable {
             return "有效期至 \(validUntil) 早于认定日期 \(issued)"
         }
     }
+}
+
+/// Text from a registry file as a message quotes it: whole when short, else
+/// its first `characters` characters and its length, so that a megabyte
+/// pasted into one cell does not make a megabyte-long message. The cut also
+/// bounds Unicode scalars, since one character may combine any number.
+private func excerpt(_ text: String, characters: Int = 40) -> String {
+    let scalarLimit = characters * 4
+    guard text.count > characters || text.unicodeScalars.count > scalarLimit else { return text }
+    var shown = String.UnicodeScalarView(text.prefix(characters).unicodeScalars.prefix(scalarLimit))
+    // A cut inside a combining sequence would attach the ellipsis to it.
+    while let last = shown.last, last.properties.isGraphemeExtend { shown.removeLast() }
+    return "\(String(shown))…（共 \(text.count) 字）"
 }
