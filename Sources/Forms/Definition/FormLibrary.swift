@@ -34,7 +34,7 @@ public struct FormLibrary: Sendable {
     public let definitions: [FormDefinition]
     private let policyTexts: [String: PolicyText]
     /// Every form and declaration title's key, for `match(title:)`.
-    private let titleIndex: [(key: String, kind: FormKind, definition: Int)]
+    private let titleIndex: [(key: String, length: Int, kind: FormKind, definition: Int)]
 
     /// Loads every `*.yaml` of `directory`, with policy texts from
     /// `directory/policies/`. Throws the first problem found, or all of them
@@ -97,8 +97,9 @@ public struct FormLibrary: Sendable {
         let text = TextNormalizer.labelKey(title)
         guard !text.isEmpty else { return nil }
         var best: (length: Int, kind: FormKind, definitions: [FormDefinition])?
-        for entry in titleIndex where text.contains(entry.key) && text.count <= 2 * entry.key.count + 12 {
-            let length = entry.key.count
+        let textLength = text.count
+        for entry in titleIndex where textLength <= 2 * entry.length + 12 && text.containsExactly(entry.key) {
+            let length = entry.length
             let definition = definitions[entry.definition]
             guard let current = best else {
                 best = (length, entry.kind, [definition])
@@ -114,7 +115,7 @@ public struct FormLibrary: Sendable {
         guard var best else { return nil }
         if best.definitions.count > 1 {
             // A shared declaration title: a scheme named in the title settles it.
-            let named = best.definitions.filter { text.contains(TextNormalizer.labelKey($0.title)) }
+            let named = best.definitions.filter { text.containsExactly(TextNormalizer.labelKey($0.title)) }
             if !named.isEmpty { best.definitions = named }
         }
         return TitleMatch(kind: best.kind, definitions: best.definitions)
@@ -167,13 +168,15 @@ public struct FormLibrary: Sendable {
         self.directory = directory
         self.definitions = definitions
         self.policyTexts = policyTexts
-        var index: [(key: String, kind: FormKind, definition: Int)] = []
+        var index: [(key: String, length: Int, kind: FormKind, definition: Int)] = []
         for (position, definition) in definitions.enumerated() {
             for title in definition.application.titles {
-                index.append((TextNormalizer.labelKey(title), .application, position))
+                let key = TextNormalizer.labelKey(title)
+                index.append((key, key.count, .application, position))
             }
             for title in definition.declaration.titles {
-                index.append((TextNormalizer.labelKey(title), .declaration, position))
+                let key = TextNormalizer.labelKey(title)
+                index.append((key, key.count, .declaration, position))
             }
         }
         titleIndex = index.filter { !$0.key.isEmpty }

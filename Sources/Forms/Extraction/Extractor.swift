@@ -171,7 +171,9 @@ public struct Extractor: Sendable {
 
     /// The title: the first paragraphs that name a form, longest title winning.
     func detectTitle(_ document: WordDocument) -> (match: TitleMatch?, location: [ValueLocation]) {
-        let candidates = document.allParagraphs.prefix(40).filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+        let candidates = document.allParagraphs.prefix(40).filter { paragraph in
+            paragraph.text.unicodeScalars.contains { !CharacterSet.whitespaces.contains($0) }
+        }
         var declarationMatch: (TitleMatch, Paragraph)?
         for paragraph in candidates.prefix(12) {
             if let match = library.match(title: paragraph.text) {
@@ -189,7 +191,7 @@ public struct Extractor: Sendable {
             // The declaration's body usually names what is applied for.
             let body = candidates.map(\.text).joined(separator: "\n")
             let named = match.definitions.filter { definition in
-                body.contains(definition.title) || definition.application.titles.contains { body.contains($0) }
+                body.containsExactly(definition.title) || definition.application.titles.contains { body.containsExactly($0) }
             }
             let best = named.max { $0.title.count < $1.title.count }
             return (TitleMatch(kind: .declaration, definitions: best.map { [$0] } ?? match.definitions), location)

@@ -64,6 +64,8 @@ enum LabelText {
     }
 
     static func year(_ text: String) -> Int? {
+        // "2023年度" in full-width digits with spaces around is well under this.
+        guard text.utf8.count <= 64 else { return nil }
         var compact = TextNormalizer.compact(text)
         for suffix in ["年度", "年"] where compact.hasSuffix(suffix) {
             compact.removeLast(suffix.count)

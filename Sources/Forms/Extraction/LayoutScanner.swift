@@ -48,6 +48,9 @@ struct LabelIndex: Sendable {
     let scalarKeys: [String: String]
     let seriesKeys: [String: String]
     let listProbes: [FieldProbe]
+    /// Every key of every list column: a row none of whose cells has one
+    /// cannot be a list header.
+    let listColumnKeys: Set<String>
     /// Longest label key, in scalars, bounding the search before a colon.
     let longestKey: Int
     /// Every scalar and series key, longest first, for finding the label
@@ -72,6 +75,10 @@ struct LabelIndex: Sendable {
         self.scalarKeys = scalarKeys
         self.seriesKeys = seriesKeys
         self.listProbes = probes.filter { if case .list = $0.shape { return true } else { return false } }
+        self.listColumnKeys = Set(listProbes.flatMap { probe -> [String] in
+            guard case .list(let columns) = probe.shape else { return [] }
+            return columns.flatMap(\.keys)
+        })
         self.longestKey = longest + 8
         self.keysByLength = (Array(scalarKeys.keys) + Array(seriesKeys.keys))
             .map { ($0, $0.unicodeScalars.count) }
@@ -370,12 +377,19 @@ struct LayoutScanner {
     /// The cells of a grid row in column order, each merged cell once.
     private func distinctCells(_ row: [OOXML.Cell?]) -> [PlacedCell] {
         var result: [PlacedCell] = []
-        var seen = Set<BlockPath>()
-        for (column, cell) in row.enumerated() {
-            guard let cell, seen.insert(cell.path).inserted else { continue }
-            result.append(PlacedCell(column: column, cell: cell))
+        for (column, cell) in row.enumerated() where Self.startsCell(row, column) {
+            result.append(PlacedCell(column: column, cell: cell!))
         }
         return result
+    }
+
+    /// True when grid column `column` of `row` holds a cell that does not
+    /// continue from the column before: a merged cell covers consecutive
+    /// columns of a row, so comparing neighbours finds each cell once.
+    private static func startsCell(_ row: [OOXML.Cell?], _ column: Int) -> Bool {
+        guard let cell = row[column] else { return false }
+        guard column > 0, let previous = row[column - 1] else { return true }
+        return previous.path != cell.path
     }
 
     /// Label|value pairs along a row; a label with no value to its right takes
@@ -390,7 +404,7 @@ struct LayoutScanner {
             let labelText = text(of: placed.cell)
             // A cell holding 标签：值 itself.
             var colonLabel: LabelMatch?
-            if labelText.text.contains("：") || labelText.text.contains(":") {
+            if labelText.text.contains("：" as Character) || labelText.text.contains(":" as Character) {
                 var matchedInside = false
                 for paragraph in placed.cell.paragraphs {
                     switch scanPairs(in: paragraph, into: &found) {
@@ -463,10 +477,8 @@ struct LayoutScanner {
     private func yearHeader(_ row: [OOXML.Cell?]) -> (columns: [Int: Int], unitColumn: Int?)? {
         var columns: [Int: Int] = [:]
         var unitColumn: Int?
-        var seen = Set<BlockPath>()
-        for (column, cell) in row.enumerated() {
-            guard let cell, seen.insert(cell.path).inserted else { continue }
-            let text = text(of: cell).text
+        for (column, cell) in row.enumerated() where Self.startsCell(row, column) {
+            let text = text(of: cell!).text
             if let year = LabelText.year(text) {
                 columns[column] = year
             } else if LabelText.isUnitHeader(text) {
@@ -481,9 +493,10 @@ struct LayoutScanner {
         guard rowIndex + 1 < grid.count, let firstBelow = grid[rowIndex + 1].first ?? nil,
               LabelText.year(text(of: firstBelow).text) != nil else { return nil }
         var fields: [Int: LabelMatch] = [:]
-        var seen = Set<BlockPath>()
-        for (column, cell) in grid[rowIndex].enumerated() where column > 0 {
-            guard let cell, seen.insert(cell.path).inserted else { continue }
+        let row = grid[rowIndex]
+        // From column 1 on (a cell spanning columns 0 and 1 counts at 1).
+        for (column, cell) in row.enumerated() where column > 0 {
+            guard let cell, column == 1 || Self.startsCell(row, column) else { continue }
             if let match = match(label: text(of: cell).text), match.isSeries { fields[column] = match }
         }
         return fields.isEmpty ? nil : fields
@@ -499,6 +512,8 @@ struct LayoutScanner {
             let keys = cache.keys(text).keys
             return (placed.column, keys, keys.first.map(LabelText.isListFillerKey) ?? false)
         }
+        // Most rows are data: no cell names any list column.
+        guard row.contains(where: { $0.keys.contains(where: index.listColumnKeys.contains) }) else { return nil }
         for probe in listProbes {
             guard case .list(let columnProbes) = probe.shape else { continue }
             var columns: [Int: String] = [:]

@@ -89,7 +89,7 @@ public struct NumberParser: Sendable {
             return .failure(.range)
         }
         if Self.isHedged(prefix) || Self.isHedged(suffix) { return .failure(.approximate) }
-        if integerPart.contains(",") {
+        if integerPart.contains("," as Character) {
             // "40,50" is two numbers, not a thousands group.
             guard Self.isThousandsGrouped(integerPart) else { return .failure(.multipleNumbers) }
             integerPart.removeAll { $0 == "," }

@@ -16,21 +16,61 @@ import Foundation
 /// needs. `labelKey(_:)` goes further, for matching labels.
 public enum TextNormalizer {
     public static func normalize(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
+        if isNormalized(text) { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
             guard let mapped = halfWidth(scalar) else { continue }
             if isSpace(mapped) {
-                pendingSpace = !scalars.isEmpty
+                pendingSpace = !bytes.isEmpty
                 continue
             }
             if pendingSpace {
-                scalars.append(" ")
+                bytes.append(0x20)
                 pendingSpace = false
             }
-            scalars.append(mapped)
+            appendUTF8(mapped, to: &bytes)
         }
-        return String(scalars)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// True when `normalize` would return `text` unchanged (most text: CJK
+    /// and ASCII with single inner spaces) — checked without building a copy.
+    static func isNormalized(_ text: String) -> Bool {
+        var previousSpace = true  // a leading space is not normalised
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value >= 0x4E00 && value <= 0x9FFF { previousSpace = false; continue }
+            if value == 0x20 {
+                if previousSpace { return false }
+                previousSpace = true
+                continue
+            }
+            guard let mapped = halfWidth(scalar), mapped == scalar, !isSpace(scalar) else { return false }
+            previousSpace = false
+        }
+        return !previousSpace || text.isEmpty
+    }
+
+    static func appendUTF8(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+        let value = scalar.value
+        switch value {
+        case ..<0x80:
+            bytes.append(UInt8(value))
+        case ..<0x800:
+            bytes.append(UInt8(0xC0 | (value >> 6)))
+            bytes.append(UInt8(0x80 | (value & 0x3F)))
+        case ..<0x10000:
+            bytes.append(UInt8(0xE0 | (value >> 12)))
+            bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (value & 0x3F)))
+        default:
+            bytes.append(UInt8(0xF0 | (value >> 18)))
+            bytes.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
+            bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (value & 0x3F)))
+        }
     }
 
     /// `normalize` without any whitespace: for values (numbers, codes, dates)
@@ -44,11 +84,21 @@ public enum TextNormalizer {
     /// so "集群总产值（亿元）：" and "集群总产值 (亿元):" give the same key.
     /// `%` is kept, so a label's percent unit still tells it apart.
     public static func labelKey(_ label: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in normalize(label).lowercased().unicodeScalars where !droppedFromKey(scalar) {
-            scalars.append(scalar)
+        let normalized = normalize(label)
+        // Only ASCII and a few other scripts have case; skip the copy when
+        // there is nothing to lower.
+        let lowered = normalized.unicodeScalars.contains { scalar in
+            let value = scalar.value
+            if value < 0x80 { return value >= 0x41 && value <= 0x5A }
+            return (value < 0x4E00 || value > 0x9FFF) && scalar.properties.changesWhenLowercased
         }
-        return String(scalars)
+            ? normalized.lowercased() : normalized
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(lowered.utf8.count)
+        for scalar in lowered.unicodeScalars where !droppedFromKey(scalar) {
+            appendUTF8(scalar, to: &bytes)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The key of a label without its trailing unit:
@@ -143,6 +193,34 @@ public enum TextNormalizer {
         default:
             // Required-field and bullet markers people put before labels.
             return "★☆※●•·".unicodeScalars.contains(scalar)
+        }
+    }
+}
+
+extension StringProtocol {
+    /// Whether `other` occurs in the text, compared code unit for code unit
+    /// (no case folding, no Unicode normalisation — the texts compared here
+    /// are already normalised keys or form text). Foundation's `contains`
+    /// goes through CFStringFind with character-cluster folding, which was a
+    /// tenth of extraction's time on Linux.
+    func containsExactly(_ other: some StringProtocol) -> Bool {
+        var needle = String(other)
+        if needle.isEmpty { return true }
+        return needle.withUTF8 { needle in
+            var haystack = String(self)
+            return haystack.withUTF8 { haystack in
+                guard needle.count <= haystack.count, let first = needle.first else { return false }
+                var start = 0
+                let last = haystack.count - needle.count
+                while start <= last {
+                    guard haystack[start] == first else { start += 1; continue }
+                    var matched = 1
+                    while matched < needle.count && haystack[start + matched] == needle[matched] { matched += 1 }
+                    if matched == needle.count { return true }
+                    start += 1
+                }
+                return false
+            }
         }
     }
 }
