@@ -166,6 +166,14 @@ func creditRegistry(_ rows: [(uscc: String?, name: String, grade: CreditGrade)])
     }), certificates: nil)
 }
 
+/// A certificate registry whose rows record 证书编号 / 认定文号.
+func numberedCertificateRegistry(_ rows: [(uscc: String?, name: String, type: CertificateType, number: String, issued: String)]) -> Registries {
+    Registries(credit: nil, certificates: CertificateRegistry(entries: rows.enumerated().map { index, row in
+        CertificateEntry(uscc: row.uscc.flatMap(uscc), name: row.name, type: row.type, number: row.number,
+                         issuedOn: day(row.issued), file: "certificates.csv", row: index + 2)
+    }))
+}
+
 func certificateRegistry(_ rows: [(uscc: String?, name: String, type: CertificateType, issued: String, until: String?)]) -> Registries {
     Registries(credit: nil, certificates: CertificateRegistry(entries: rows.enumerated().map { index, row in
         CertificateEntry(uscc: row.uscc.flatMap(uscc), name: row.name, type: row.type, issuedOn: day(row.issued),
@@ -733,6 +741,26 @@ enum RegistryExamples {
                                            enterprise("苏州吴中精工轴承有限公司", Entities.enterpriseC, "hnte")])],
                     registries: certificateRegistry([(Entities.enterpriseA, enterpriseName, .littleGiant, "2022-08-01", nil)]),
                     expect: [FindingKey(.falsified, "enterprises", row: 1)]),
+        RuleExample("the claimed 证书编号 is the registered one, typed with other brackets and spaces", .jiangsu,
+                    rule: "enterprise_certificates",
+                    ["enterprises": .list([enterprise(enterpriseName, Entities.enterpriseA, "little_giant",
+                                                      certNo: "工信厅企业函［2022］ 191 号", year: 2022)])],
+                    registries: numberedCertificateRegistry([(Entities.enterpriseA, enterpriseName, .littleGiant,
+                                                              "工信厅企业函〔2022〕191号", "2022-08-01")]), expect: []),
+        RuleExample("a 证书编号 the registry does not record for that enterprise: falsified, on the number's cell", .jiangsu,
+                    rule: "enterprise_certificates",
+                    ["enterprises": .list([enterprise(enterpriseName, Entities.enterpriseA, "little_giant",
+                                                      certNo: "工信厅企业函〔2022〕119号", year: 2022)])],
+                    registries: numberedCertificateRegistry([(Entities.enterpriseA, enterpriseName, .littleGiant,
+                                                              "工信厅企业函〔2022〕191号", "2022-08-01")]),
+                    expect: [FindingKey(.falsified, "enterprises", row: 0)]),
+        RuleExample("a renewed 高新技术企业: the number of either recognition is the enterprise's", .jiangsu,
+                    rule: "enterprise_certificates",
+                    ["enterprises": .list([enterprise(enterpriseName, Entities.enterpriseA, "hnte", certNo: "GR202132007415", year: 2021)])],
+                    registries: numberedCertificateRegistry([
+                        (Entities.enterpriseA, enterpriseName, .hnte, "GR201832001122", "2018-11-30"),
+                        (Entities.enterpriseA, enterpriseName, .hnte, "GR202132007415", "2021-11-30"),
+                    ]), expect: []),
         RuleExample("no registries: not performed", .jiangsu, rule: "enterprise_certificates",
                     ["enterprises": .list([enterprise(enterpriseName, Entities.enterpriseA, "little_giant")])],
                     registries: nil, recorded: .notChecked, expect: []),
@@ -763,6 +791,14 @@ enum RegistryExamples {
                     expect: [FindingKey(.falsified, "cluster_name")]),
         recognitionCase("listed under another type only: falsified", firstBatch: false,
                     registry: [(nil, clusterName, .platform, "2022-11-28", nil)], expect: [FindingKey(.falsified, "cluster_name")]),
+        RuleExample("the 省级集群认定文号 claimed is the registered one", .miit, rule: "provincial_recognition",
+                    ["cluster_name": .text(clusterName), "first_batch": .bool(false), "provincial_recognition": .text("苏工信中小（2022）415号")],
+                    registries: numberedCertificateRegistry([(nil, clusterName, .provincialCluster, "苏工信中小〔2022〕415号", "2022-11-28")]),
+                    expect: []),
+        RuleExample("a 省级集群认定文号 other than the registered one: falsified", .miit, rule: "provincial_recognition",
+                    ["cluster_name": .text(clusterName), "first_batch": .bool(false), "provincial_recognition": .text("苏工信中小〔2021〕415号")],
+                    registries: numberedCertificateRegistry([(nil, clusterName, .provincialCluster, "苏工信中小〔2022〕415号", "2022-11-28")]),
+                    expect: [FindingKey(.falsified, "provincial_recognition")]),
         recognitionCase("unless first batch: nothing required", firstBatch: true, registry: [], recorded: .met, expect: []),
         recognitionCase("no registries: not performed", firstBatch: false, registry: nil, recorded: .notChecked, expect: []),
     ]

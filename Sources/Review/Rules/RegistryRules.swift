@@ -172,6 +172,12 @@ extension RuleContext {
                     "\(displayName)的统一社会信用代码在资质认定名录（\(registry.file)第\(entry.row)行）中对应的名称为“\(entry.name)”，与申报名称不一致。")
                 continue
             }
+            if let numberColumn = check.number, let claimed = row[numberColumn]?.text,
+               let recorded = CertificateNumber.contradicting(claimed, sameType) {
+                add(.falsified, numberColumn, claimed, recorded.number,
+                    "\(displayName)申报的“\(type.chineseName)”证书编号为“\(claimed)”，资质认定名录（\(registry.file)第\(recorded.row)行）中登记为“\(recorded.number ?? "")”，申报内容与登记不符。")
+                continue
+            }
             if let date, !sameType.contains(where: { $0.isValid(on: date) }) {
                 let latest = sameType.max { ($0.validUntil ?? $0.issuedOn) < ($1.validUntil ?? $1.issuedOn) }
                 let until = latest?.validUntil.map { "\($0.year)年\($0.month)月\($0.day)日" } ?? "—"
@@ -200,7 +206,14 @@ extension RuleContext {
         let type = CertificateType(rawValue: check.registryType.id) ?? CertificateType(label: check.registryType.label)
         let found = registry.certificates(name: name).filter { $0.type == type }
         let date = applicationDate ?? reviewDate
-        if found.isEmpty {
+        if let numberField = check.number, let claimed = text(numberField),
+           let recorded = CertificateNumber.contradicting(claimed, found) {
+            findings.append(Finding(category: .falsified, field: numberField, declared: claimed, expected: recorded.number,
+                                    citation: cite(rule),
+                                    message: "申报的\(label(numberField))为“\(claimed)”，资质认定名录（\(registry.file)第\(recorded.row)行）中“\(name)”的“\(check.registryType.label)”认定文号为“\(recorded.number ?? "")”，申报内容与登记不符。",
+                                    rule: rule.id))
+            record(rule, declared: "\(name)（\(claimed)）", finding: "名录记载文号为\(recorded.number ?? "")，不一致", result: .notMet)
+        } else if found.isEmpty {
             findings.append(Finding(category: .falsified, field: check.name, declared: name, expected: check.registryType.label,
                                     citation: cite(rule),
                                     message: "“\(name)”在资质认定名录（\(registry.file)）中未查到“\(check.registryType.label)”认定记录，不符合“\(rule.requirement)”的要求。",
@@ -213,5 +226,35 @@ extension RuleContext {
         } else {
             record(rule, declared: name, finding: "名录在列（\(registry.file)第\(found[0].row)行）", result: .met)
         }
+    }
+}
+
+/// Certificate numbers and 认定文号 as typed and as registered: compared after
+/// normalising width, spaces and case, with every bracket style made one
+/// (工信厅企业函〔2022〕191号 = 工信厅企业函[2022]191号 = 工信厅企业函（2022）191号)
+/// and a trailing 号 dropped.
+enum CertificateNumber {
+    static func key(_ number: String) -> String {
+        var key = ""
+        for scalar in TextNormalizer.compact(number).uppercased().unicodeScalars {
+            switch scalar {
+            case "(", "[", "{", "〔", "【", "〖", "［": key.append("(")
+            case ")", "]", "}", "〕", "】", "〗", "］": key.append(")")
+            default: key.unicodeScalars.append(scalar)
+            }
+        }
+        if key.hasSuffix("号") { key.removeLast() }
+        return key
+    }
+
+    /// The registry entry that contradicts `claimed`: when the entries record
+    /// numbers and none of them is `claimed`, the first that records one;
+    /// nil when one matches, none records a number, or nothing was claimed.
+    static func contradicting(_ claimed: String, _ entries: [CertificateEntry]) -> CertificateEntry? {
+        let claimedKey = key(claimed)
+        guard !claimedKey.isEmpty else { return nil }
+        let recorded = entries.filter { !key($0.number ?? "").isEmpty }
+        guard let first = recorded.first, !recorded.contains(where: { key($0.number ?? "") == claimedKey }) else { return nil }
+        return first
     }
 }
