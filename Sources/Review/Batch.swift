@@ -23,11 +23,18 @@ public struct BatchFinding: Codable, Hashable, Sendable {
 /// What the batch checks keep of each submission: a few keys, so that a
 /// thousand-submission run holds no documents in memory.
 public struct BatchKeys: Sendable {
+    /// A listed enterprise: its code and its normalised name, either may be missing.
+    public struct Enterprise: Sendable, Hashable {
+        public let code: String?
+        public let nameKey: String?
+        public let name: String
+    }
+
     public let id: String
     public let applicantCode: String?
     public let applicantName: String?
-    /// Listed enterprises: code (or normalised name) → display name.
-    public let enterprises: [String: String]
+    /// Listed enterprises, each once.
+    public let enterprises: [Enterprise]
     /// A fingerprint of the declaration's text, when one was read.
     public let declarationText: String?
 
@@ -36,11 +43,15 @@ public struct BatchKeys: Sendable {
         let fields = application?.fields ?? [:]
         applicantCode = fields["applicant_uscc"]?.text
         applicantName = fields["applicant_name"]?.text
-        var enterprises: [String: String] = [:]
+        var enterprises: [Enterprise] = []
+        var seen = Set<Enterprise>()
         for row in fields["enterprises"]?.rows ?? [] {
             let name = row["name"]?.text
-            let key = row["uscc"]?.text ?? name.map(TextNormalizer.labelKey)
-            if let key { enterprises[key] = name ?? key }
+            let code = row["uscc"]?.text
+            let nameKey = name.map(EntityName.key).flatMap { $0.isEmpty ? nil : $0 }
+            guard code != nil || nameKey != nil else { continue }
+            let enterprise = Enterprise(code: code, nameKey: nameKey, name: name ?? code ?? "")
+            if seen.insert(enterprise).inserted { enterprises.append(enterprise) }
         }
         self.enterprises = enterprises
         self.declarationText = declarationText
@@ -52,24 +63,23 @@ public struct BatchKeys: Sendable {
 public enum BatchChecks {
     public static func findings(_ keys: [BatchKeys]) -> [BatchFinding] {
         var result: [BatchFinding] = []
-        var byEnterprise: [String: [String]] = [:]
-        var names: [String: String] = [:]
         var byApplicant: [String: [String]] = [:]
         var byDeclaration: [String: [String]] = [:]
+        // An enterprise is one whether a submission names it by code, by
+        // name, or both: codes and names listed together are joined.
+        var groups = EnterpriseGroups()
         for submission in keys {
-            for (key, name) in submission.enterprises {
-                byEnterprise[key, default: []].append(submission.id)
-                names[key] = name
-            }
+            for enterprise in submission.enterprises { groups.add(enterprise, in: submission.id) }
             if let code = submission.applicantCode { byApplicant[code, default: []].append(submission.id) }
             if let text = submission.declarationText, text.count > 40 {
                 byDeclaration[text, default: []].append(submission.id)
             }
         }
-        for (key, ids) in byEnterprise.sorted(by: { $0.key < $1.key }) where Set(ids).count > 1 {
-            let name = names[key] ?? key
-            result.append(BatchFinding(field: "enterprises", submissions: ids.sorted(), declared: "\(name)（\(key)）",
-                                       message: "\(name)（\(key)）同时被\(ids.sorted().joined(separator: "、"))列为集群重点企业，请核实其实际所属集群。"))
+        for group in groups.shared() {
+            let ids = group.submissions.joined(separator: "、")
+            let shown = group.code.map { "\(group.name)（\($0)）" } ?? group.name
+            result.append(BatchFinding(field: "enterprises", submissions: group.submissions, declared: shown,
+                                       message: "\(shown)同时被\(ids)列为集群重点企业，请核实其实际所属集群。"))
         }
         for (code, ids) in byApplicant.sorted(by: { $0.key < $1.key }) where ids.count > 1 {
             result.append(BatchFinding(field: "applicant_uscc", submissions: ids.sorted(), declared: code,
@@ -85,5 +95,45 @@ public enum BatchChecks {
     /// The declaration's text as a fingerprint: every paragraph, normalised.
     public static func declarationFingerprint(_ paragraphs: [String]) -> String {
         paragraphs.map(TextNormalizer.compact).joined(separator: "\n")
+    }
+}
+
+/// Enterprises across a batch, joined by code and by normalised name
+/// (union–find over "c:code" and "n:name" keys).
+private struct EnterpriseGroups {
+    private var parent: [String: String] = [:]
+    private var members: [(key: String, enterprise: BatchKeys.Enterprise, submission: String)] = []
+
+    private mutating func root(_ key: String) -> String {
+        var node = key
+        while let next = parent[node], next != node { node = next }
+        var walk = key
+        while let next = parent[walk], next != node { parent[walk] = node; walk = next }  // path compression
+        return node
+    }
+
+    private mutating func union(_ a: String, _ b: String) {
+        let (ra, rb) = (root(a), root(b))
+        if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+    }
+
+    mutating func add(_ enterprise: BatchKeys.Enterprise, in submission: String) {
+        let keys = [enterprise.code.map { "c:" + $0 }, enterprise.nameKey.map { "n:" + $0 }].compactMap { $0 }
+        for key in keys where parent[key] == nil { parent[key] = key }
+        if keys.count == 2 { union(keys[0], keys[1]) }
+        members.append((keys[0], enterprise, submission))
+    }
+
+    /// Every enterprise listed by more than one submission, in a stable order.
+    mutating func shared() -> [(name: String, code: String?, submissions: [String])] {
+        var byRoot: [String: [(enterprise: BatchKeys.Enterprise, submission: String)]] = [:]
+        for member in members { byRoot[root(member.key), default: []].append((member.enterprise, member.submission)) }
+        return byRoot.sorted { $0.key < $1.key }.compactMap { _, listed in
+            let submissions = Set(listed.map(\.submission)).sorted()
+            guard submissions.count > 1 else { return nil }
+            let coded = listed.first { $0.enterprise.code != nil }?.enterprise
+            let named = coded ?? listed[0].enterprise
+            return (named.name, coded?.code, submissions)
+        }
     }
 }
