@@ -38,10 +38,12 @@ public struct PackageWriter {
         let timestamp = Date(timeIntervalSince1970: 1_704_067_200)
         for part in parts {
             let data = part.data
+            // One chunk per part (up to 1 MiB): fewer buffers and zlib calls.
             try archive.addEntry(
                 with: part.name, type: .file, uncompressedSize: Int64(data.count),
                 modificationDate: timestamp,
-                compressionMethod: part.compress ? .deflate : .none
+                compressionMethod: part.compress ? .deflate : .none,
+                bufferSize: min(max(data.count, 16 * 1024), 1 << 20)
             ) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }

@@ -146,6 +146,37 @@ struct HostileBatchTests {
         #expect(deeper.stderr.contains("--max-depth 不能超过 256"))
     }
 
+    /// Each hostile registry stops `review` before any submission is read:
+    /// exit 2, the file, row and column named, nothing written.
+    @Test("an unusable registry stops the review with exit 2 naming file, row and column",
+          arguments: ["credit-unknown-grade.csv", "credit-unclosed-quote.csv", "credit-shifted-comma.csv",
+                      "certificates-bad-code.csv", "certificates-impossible-date.csv", "certificates-truncated.xlsx", "empty"])
+    func hostileRegistry(_ sample: String) throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("registry-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let registry = root.appendingPathComponent("registry")
+        try FileManager.default.createDirectory(at: registry, withIntermediateDirectories: true)
+        let target: String
+        if sample == "empty" {
+            target = "credit.csv"
+            try Data().write(to: registry.appendingPathComponent(target))
+        } else {
+            target = sample.hasPrefix("credit") ? "credit.\(URL(fileURLWithPath: sample).pathExtension)"
+                                                : "certificates.\(URL(fileURLWithPath: sample).pathExtension)"
+            try FileManager.default.copyItem(at: Repository.url("fixtures/registry-samples/hostile/\(sample)"),
+                                             to: registry.appendingPathComponent(target))
+        }
+        let out = root.appendingPathComponent("out")
+        let result = try runCLI(["review", Repository.url("fixtures/submissions/jiangsu-clean").path, "--registry", registry.path,
+                                 "--out", out.path, "--forms", Repository.url("forms").path])
+        #expect(result.status == 2, "\(sample): \(result.stderr)")
+        #expect(result.stderr.contains(target), "\(sample): \(result.stderr)")
+        if sample != "empty" && !sample.hasSuffix(".xlsx") {
+            #expect(result.stderr.contains("第") && result.stderr.contains("行"), "\(sample) must name the row: \(result.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("jiangsu-clean").path))
+    }
+
     private func runCLI(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
         let executable = Repository.url(".build/debug/cluster-review")
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
