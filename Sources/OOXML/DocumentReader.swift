@@ -40,24 +40,7 @@ public enum DocumentReader {
     /// name used in messages (defaults to the file name).
     public static func open(_ url: URL, displayName: String? = nil, limits: ReadLimits = .standard) throws -> OpenedFile {
         let name = displayName ?? url.lastPathComponent
-        let (_, prefix) = try InputFile.inspect(url, name: name, limits: limits)
-        switch sniff(prefix) {
-        case .empty: throw ReadError.emptyFile(file: name)
-        case .ole: throw ReadError.oleCompoundFile(file: name)
-        case .pdf: throw ReadError.otherFormat(file: name, format: "PDF 文件")
-        case .rtf: throw ReadError.otherFormat(file: name, format: "RTF 文件")
-        case .other: throw ReadError.notZip(file: name, reason: "文件头不是 ZIP 或 XML")
-        case .zip:
-            return .word(try OPCPackage(zipAt: url, displayName: name, limits: limits))
-        case .xml:
-            let data: Data
-            do {
-                data = try Data(contentsOf: url, options: .mappedIfSafe)
-            } catch {
-                throw ReadError.unreadableFile(file: name, reason: "读取失败")
-            }
-            return try openXML(data, displayName: name, limits: limits)
-        }
+        return try open(data: try InputFile.read(url, name: name, limits: limits), displayName: name, limits: limits)
     }
 
     /// Opens in-memory bytes (tests, generated documents).

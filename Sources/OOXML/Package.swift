@@ -62,18 +62,6 @@ public final class OPCPackage {
         case binary(Data)
     }
 
-    /// Opens `url` as a zip package (the caller has already recognised the
-    /// format and checked the file's size against the limit).
-    convenience init(zipAt url: URL, displayName: String, limits: ReadLimits) throws {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw ReadError.unreadableFile(file: displayName, reason: "读取失败")
-        }
-        try self.init(zipData: data, displayName: displayName, limits: limits)
-    }
-
     /// Opens zip bytes. The directory is checked against the bytes first
     /// (`ZipLayout`); ZIPFoundation then lists the entries.
     init(zipData data: Data, displayName: String, limits: ReadLimits) throws {

@@ -126,6 +126,17 @@ public enum HostileCorpus {
         try bad("wps", ole, name: "申报书.wps", saying: "加密文档或旧版 .doc 格式")
         try bad("pdf", Data("%PDF-1.4 scanned".utf8), saying: "文件实为 PDF 文件")
 
+        // Not files: a named pipe (reading it would wait for a writer for
+        // ever) and a folder, each named like a document.
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("fifo"), withIntermediateDirectories: true)
+        guard mkfifo(root.appendingPathComponent("fifo/申报书.docx").path, 0o644) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        try put(declaration, "fifo/责任声明.docx")
+        cases.append(Case(folder: "fifo", outcome: .unreadable(file: "fifo/申报书.docx", saying: "不是普通文件")))
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("folder-named-docx/申报书.docx"),
+                                                withIntermediateDirectories: true)
+        try put(declaration, "folder-named-docx/责任声明.docx")
+        cases.append(Case(folder: "folder-named-docx", outcome: .unreadable(file: "folder-named-docx/申报书.docx", saying: "不是普通文件")))
+
         // Submissions
         try FileManager.default.createDirectory(at: root.appendingPathComponent("empty"), withIntermediateDirectories: true)
         cases.append(Case(folder: "empty", outcome: .unreadable(file: "empty", saying: "文件夹中没有申报文档")))

@@ -15,12 +15,7 @@ public enum Spreadsheet {
         url: URL, displayName: String? = nil, sheet: String? = nil, limits: ReadLimits = .standard
     ) throws -> Worksheet {
         let name = displayName ?? url.lastPathComponent
-        let (_, prefix) = try InputFile.inspect(url, name: name, limits: limits)
-        try checkSignature(prefix, file: name)
-        let package = try openZip(file: name) {
-            try OPCPackage(zipAt: url, displayName: name, limits: limits)
-        }
-        return try WorkbookReader(package: package).worksheet(named: sheet)
+        return try read(data: try InputFile.read(url, name: name, limits: limits), displayName: name, sheet: sheet, limits: limits)
     }
 
     /// Reads in-memory workbook bytes (tests, generated files).

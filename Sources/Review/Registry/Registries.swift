@@ -60,14 +60,9 @@ enum RegistryFile {
     static func contents(of url: URL, limits: ReadLimits) throws -> Data {
         let name = url.lastPathComponent
         do {
-            _ = try InputFile.inspect(url, name: name, limits: limits, prefixLength: 0)
+            return try InputFile.read(url, name: name, limits: limits)
         } catch let error as ReadError {
             throw RegistryError.unreadable(file: name, message: error.localizedDescription)
-        }
-        do {
-            return try Data(contentsOf: url)
-        } catch {
-            throw RegistryError.unreadable(file: name, message: "\(name)：文件无法读取")
         }
     }
 }
