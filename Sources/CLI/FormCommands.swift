@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import Forms
 import OOXML
 
@@ -98,7 +99,13 @@ struct Extract: ParsableCommand {
     @OptionGroup var forms: FormsOptions
     @Argument(help: ".docx, Word XML or form-instance XML files.") var files: [String]
     @Option(help: "Scheme id, overriding detection from the title.") var scheme: String?
+    @Option(help: "Documents read at once (default: the number of cores); the output keeps the order of FILE.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     @OptionGroup(title: "Reading limits") var reading: ReadLimitOptions
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs 应为正整数") }
+    }
 
     func run() throws {
         var failed = false
@@ -108,18 +115,45 @@ struct Extract: ParsableCommand {
                 throw CLIError.usage("未知的申报类别 \(scheme)（可用 cluster-review schemes 查看）")
             }
             let extractor = Extractor(library: library)
+            let (files, scheme, limits) = (self.files, self.scheme, reading.limits)
+            let results = ParallelMap.run(files.count, jobs: jobs) { index -> Result<ExtractedForm, Error> in
+                Result {
+                    try extractor.extract(fileAt: URL(fileURLWithPath: files[index]), displayName: files[index],
+                                          scheme: scheme, limits: limits)
+                }
+            }
             var documents: [ExtractedForm] = []
-            for file in files {
-                do {
-                    documents.append(try extractor.extract(fileAt: URL(fileURLWithPath: file), displayName: file, scheme: scheme,
-                                                           limits: reading.limits))
-                } catch let error as LocalizedError {
+            for (file, result) in zip(files, results) {
+                switch result {
+                case .success(let form): documents.append(form)
+                case .failure(let error as LocalizedError):
                     Console.error(error.errorDescription ?? "\(file)：\(error)")
+                    failed = true
+                case .failure(let error):
+                    Console.error("\(file)：\(error)")
                     failed = true
                 }
             }
             Console.write(try ExtractionJSON.encode(documents) + "\n")
         }
         if failed { throw ExitCode(1) }
+    }
+}
+
+/// Runs `body` for 0..<count on `jobs` threads, each taking the next index,
+/// and returns the results in index order.
+enum ParallelMap {
+    static func run<T: Sendable>(_ count: Int, jobs: Int, _ body: @Sendable (Int) -> T) -> [T] {
+        let results = Mutex<[T?]>(Array(repeating: nil, count: count))
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, count))) { _ in
+            while true {
+                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard index < count else { return }
+                let value = body(index)
+                results.withLock { $0[index] = value }
+            }
+        }
+        return results.withLock { $0.map { $0! } }
     }
 }

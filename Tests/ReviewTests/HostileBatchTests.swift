@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import Forms
 import OOXML
@@ -177,22 +178,56 @@ struct HostileBatchTests {
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("jiangsu-clean").path))
     }
 
+    @Test("extract reads documents concurrently and prints them in the order given, bad ones named in order too")
+    func extractInOrder() throws {
+        let submissions = Repository.url("fixtures/submissions")
+        var files: [String] = []
+        for folder in try FileManager.default.contentsOfDirectory(atPath: submissions.path).sorted() {
+            let directory = submissions.appendingPathComponent(folder)
+            for file in try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() {
+                files.append(directory.appendingPathComponent(file).path)
+            }
+        }
+        files.insert("/nonexistent/申报书.docx", at: 3)
+        files.append(Repository.url("fixtures/registry/credit.csv").path)
+        let forms = ["--forms", Repository.url("forms").path]
+        let one = try runCLI(["extract"] + files + forms + ["--jobs", "1"], stdout: true)
+        let many = try runCLI(["extract"] + files + forms + ["--jobs", "3"], stdout: true)
+        #expect(one.status == 1 && many.status == 1)
+        #expect(one.stdout == many.stdout)
+        #expect(one.stderr == many.stderr)
+        let object = try JSONSerialization.jsonObject(with: Data(many.stdout.utf8)) as? [String: Any]
+        let listed = (object?["documents"] as? [[String: Any]])?.compactMap { $0["file"] as? String } ?? []
+        #expect(listed == files.filter { !$0.hasPrefix("/nonexistent") && !$0.hasSuffix(".csv") })
+    }
+
     private func runCLI(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
+        let result = try runCLI(arguments, stdout: false)
+        return (result.status, result.stderr)
+    }
+
+    private func runCLI(_ arguments: [String], stdout capture: Bool) throws -> (status: Int32, stdout: String, stderr: String) {
         let executable = Repository.url(".build/debug/cluster-review")
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             Issue.record("cluster-review not built at \(executable.path)")
-            return (-1, "")
+            return (-1, "", "")
         }
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         let errors = Pipe()
+        let output = Pipe()
         process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
+        process.standardOutput = capture ? output : FileHandle.nullDevice
         try process.run()
+        // Drain both pipes at once: a full pipe would stall the child.
+        let collected = Mutex<Data>(Data())
+        let reader = Thread { collected.withLock { $0 = output.fileHandleForReading.readDataToEndOfFile() } }
+        if capture { reader.start() }
         let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        return (process.terminationStatus, stderr)
+        if capture { while reader.isExecuting || !reader.isFinished { usleep(1000) } }
+        return (process.terminationStatus, String(decoding: collected.withLock { $0 }, as: UTF8.self), stderr)
     }
 
     private func snapshot(_ root: URL) throws -> [String: Data] {
