@@ -14,8 +14,9 @@ import OOXML
 // long run is reproduced by its seed and iteration alone. Below the engine:
 // what a run is configured by (FuzzConfiguration), the seeds (FuzzCorpus),
 // how a document is put through the reader and extractor (DocumentFuzzTarget,
-// FuzzOutcome), the tally (FuzzReport), and the inputs that hit bugs already
-// reported (KnownCrash), which a run steps around so that it can find new ones.
+// FuzzOutcome), the tally (FuzzReport), and a probe for an input shape that
+// hung an earlier version (FixedHang), which its test uses to show that the
+// input is of that shape.
 
 /// SplitMix64 (Steele, Lea & Flood, OOPSLA 2014). Only this type's helpers
 /// draw from it, never the standard library's `random(in:using:)`, whose use
@@ -94,15 +95,10 @@ public struct Mutator {
     /// Largest input the mutations grow to (duplications and huge attributes
     /// stop here), so that every input stays quick to read.
     public var sizeBudget: Int
-    /// Leaves out what hits bugs already reported — more than 1,000 copies of
-    /// a run (`ManyPairsTests`) — so that a long run goes on to find
-    /// something new.
-    public var avoidingKnownBugs: Bool
 
-    public init(seed: UInt64, stream: Int = 0, sizeBudget: Int = 6 << 20, avoidingKnownBugs: Bool = true) {
+    public init(seed: UInt64, stream: Int = 0, sizeBudget: Int = 6 << 20) {
         random = MutationRandom(seed: seed, stream: stream)
         self.sizeBudget = sizeBudget
-        self.avoidingKnownBugs = avoidingKnownBugs
     }
 
     // MARK: Any file
@@ -132,7 +128,7 @@ public struct Mutator {
     // MARK: Bytes
 
     public enum ByteMutation: String, CaseIterable, Sendable {
-        case flipBits, interestingValue, zipField, deleteRange, insertRandom, duplicateRange, truncate, splice
+        case flipBits, interestingValue, zipField, zip64, deleteRange, insertRandom, duplicateRange, truncate, splice
     }
 
     /// `rounds` (default 1–3) byte mutations.
@@ -167,6 +163,18 @@ public struct Mutator {
             return "write \(width)-byte \(value) at \(offset)"
         case .zipField:
             return mutateZipField(&bytes) ?? mutateBytes(&bytes, donor: donor)
+        case .zip64:
+            // The end record rewritten as ZIP64, now and then with one value lying.
+            let lies: [UInt64?] = [nil, nil, 0, 1, 0xFFFF_FFFF, 1 << 32, 1 << 40, UInt64.max, random.next()]
+            var values: [UInt64?] = [nil, nil, nil, nil]
+            let field = random.below(5)
+            if field < 4 { values[field] = random.pick(lies) }
+            guard let converted = ZipSurgery.zip64(bytes, entries: values[0], directorySize: values[1],
+                                                   directoryOffset: values[2], locatorOffset: values[3]) else {
+                return mutateBytes(&bytes, donor: donor)
+            }
+            bytes = converted
+            return "ZIP64 end records" + (field < 4 ? ", field \(field) = \(values[field].map(String.init) ?? "kept")" : "")
         case .deleteRange:
             let range = random.range(in: bytes.count, maxLength: max(1, bytes.count / 4))
             bytes.removeSubrange(range)
@@ -838,15 +846,12 @@ public struct FuzzConfiguration: Sendable {
     public var iterations: Int
     public var start: Int
     public var saveDirectory: URL?
-    /// `FUZZ_KNOWN_BUGS=1`: also draw the mutations that hit reported bugs.
-    public var includeKnownBugs: Bool
 
     public init(defaultSeed: UInt64, defaultIterations: Int, environment: [String: String] = ProcessInfo.processInfo.environment) {
         seed = environment["FUZZ_SEED"].flatMap { UInt64($0) } ?? defaultSeed
         iterations = environment["FUZZ_ITERATIONS"].flatMap { Int($0) } ?? defaultIterations
         start = environment["FUZZ_START"].flatMap { Int($0) } ?? 0
         saveDirectory = environment["FUZZ_SAVE_DIR"].map { URL(fileURLWithPath: $0) }
-        includeKnownBugs = environment["FUZZ_KNOWN_BUGS"] == "1"
     }
 
     /// The iterations to run.
@@ -1102,17 +1107,11 @@ public struct FuzzReport: Sendable {
     }
 }
 
-/// Inputs that would crash the process through a bug already reported, so
-/// that a fuzz run goes on past them (each has its own disabled test).
-public enum KnownCrash {
-    /// Why `data` would crash or hang the process through a reported bug,
-    /// or nil. `inMemory`: it is to be opened with `Archive(data:)`.
-    public static func reason(_ data: Data, inMemory: Bool) -> String? {
-        guard data.starts(with: [0x50, 0x4B]) else { return nil }
-        if inMemoryZipSeeksPastEnd(data) { return "in-memory zip seeks past its end" }
-        return nil
-    }
-
+/// An input shape that hung an earlier version of the reader: nothing the
+/// fuzz runs step around any more (`ZipLayout` and `EntryInflater` took over
+/// from ZIPFoundation's reading), kept so that the regression test can show
+/// its input is of that shape.
+public enum FixedHang {
     /// ZIPFoundation 0.9.20 inflates an entry by reading the archive from
     /// the entry's data to the end of the file, whatever its compressed
     /// size, and loops forever once a stream that has not ended runs out of
@@ -1178,22 +1177,28 @@ public enum KnownCrash {
         }
         return starts
     }
+}
 
-    /// ZIPFoundation 0.9.20's in-memory archive (`Archive(data:)`, behind
-    /// every `OPCPackage`) lets a seek go past the end of its data and then
-    /// traps in `MemoryFile.readData` ("Range requires lowerBound <=
-    /// upperBound"). `ZipLayout` checks the end record, the directory, every
-    /// local header and data descriptor against the bytes before the archive
-    /// is opened, including the ZIP64 end record and extra fields it reads;
-    /// whether ZIPFoundation reads the ZIP64 structures exactly as it does is
-    /// not established, so inputs carrying a ZIP64 record are stepped around.
-    public static func inMemoryZipSeeksPastEnd(_ data: Data) -> Bool {
-        let bytes = [UInt8](data)
-        guard bytes.count >= 4 else { return false }
-        for at in 0..<(bytes.count - 3) where bytes[at] == 0x50 && bytes[at + 1] == 0x4B && bytes[at + 2] == 0x06
-            && (bytes[at + 3] == 0x06 || bytes[at + 3] == 0x07) {
-            return true
-        }
-        return false
+/// Rewrites zips at the byte level, for the fuzzer and the ZIP64 tests.
+public enum ZipSurgery {
+    /// `zip` with its end record replaced by a ZIP64 end record, its locator
+    /// and an end record saying "see ZIP64"; each value given replaces the
+    /// true one. Nil when `zip` has no end record.
+    public static func zip64(_ zip: [UInt8], entries: UInt64? = nil, directorySize: UInt64? = nil,
+                             directoryOffset: UInt64? = nil, locatorOffset: UInt64? = nil) -> [UInt8]? {
+        guard zip.count >= 22 else { return nil }
+        var end = zip.count - 22
+        while end > 0 && !(zip[end] == 0x50 && zip[end + 1] == 0x4B && zip[end + 2] == 0x05 && zip[end + 3] == 0x06) { end -= 1 }
+        guard zip[end] == 0x50, zip[end + 1] == 0x4B, zip[end + 2] == 0x05, zip[end + 3] == 0x06 else { return nil }
+        func le(_ at: Int, _ width: Int) -> UInt64 { (0..<width).reduce(0) { $0 | UInt64(zip[at + $1]) << (8 * UInt64($1)) } }
+        let count = le(end + 10, 2), size = le(end + 12, 4), offset = le(end + 16, 4)
+        var out = Array(zip[..<end])
+        func put(_ value: UInt64, _ width: Int) { for k in 0..<width { out.append(UInt8(truncatingIfNeeded: value >> (8 * UInt64(k)))) } }
+        let record = UInt64(out.count)
+        put(0x0606_4B50, 4); put(44, 8); put(45, 2); put(45, 2); put(0, 4); put(0, 4)
+        put(entries ?? count, 8); put(entries ?? count, 8); put(directorySize ?? size, 8); put(directoryOffset ?? offset, 8)
+        put(0x0706_4B50, 4); put(0, 4); put(locatorOffset ?? record, 8); put(1, 4)
+        put(0x0605_4B50, 4); put(0, 2); put(0, 2); put(0xFFFF, 2); put(0xFFFF, 2); put(0xFFFF_FFFF, 4); put(0xFFFF_FFFF, 4); put(0, 2)
+        return out
     }
 }

@@ -24,7 +24,7 @@ STAGES = [
     ("    NSRegularExpression compiled per call", [r"_createRegexForPattern"]),
     ("check the rules (Reviewer.review)", [r"Reviewer\.review\("]),
     ("write 审核意见.docx (build + zip)", [r"OpinionDocument\.builder\(", r"PackageWriter\.write\("]),
-    ("write the marked-up copies", [r"MarkedUpCopy\.write"]),
+    ("write the marked-up copies", [r"MarkedUpCopy\.write", r"AnnotatedCopy\.write\("]),
     ("write findings.json", [r"SummaryWriter\.findingsJSON"]),
     ("write summary.html", [r"HTMLReport\.render"]),
 ]
