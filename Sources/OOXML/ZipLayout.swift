@@ -85,7 +85,8 @@ struct ZipLayout {
                   let size64 = le(record + 40, 8), let offset64 = le(record + 48, 8) else { throw Problem.noEndRecord }
             (entries, size, offset, directoryLimit) = (entries64, size64, offset64, record)
         }
-        guard offset >= 0, size >= 0, offset <= directoryLimit - size else { throw Problem.directoryOutside }
+        // ZIP64 values are 8 bytes: read as Int, a lying one may be negative.
+        guard offset >= 0, size >= 0, entries >= 0, offset <= directoryLimit - size else { throw Problem.directoryOutside }
         // A record is at least 46 bytes: more entries than fit is a lie.
         guard entries <= size / 46 + 1 else { throw Problem.directoryOutside }
         var spans: [Span] = []

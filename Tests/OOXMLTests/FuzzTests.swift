@@ -291,7 +291,11 @@ struct Zip64Tests {
                       (UInt64?(1 << 40), nil, nil, nil),
                       (nil, nil, nil, UInt64?(1 << 33)),
                       (nil, nil, UInt64?(0xFFFF_FFFF_FFFF_FFF0), nil),
-                      (nil, UInt64?(0xFFFF_FFFF_FFFF_FFF0), nil, nil)])
+                      (nil, UInt64?(0xFFFF_FFFF_FFFF_FFF0), nil, nil),
+                      // Found by the fuzzer: an entry count that is negative as an Int.
+                      (UInt64?(UInt64.max), nil, nil, nil),
+                      (UInt64?(1 << 63), nil, nil, nil),
+                      (nil, nil, nil, UInt64?(UInt64.max))])
     func lyingZip64(values: (UInt64?, UInt64?, UInt64?, UInt64?)) throws {
         let docx = try DocxFixture.docx(body: DocxFixture.p(DocxFixture.r("正文")))
         let zip = Self.zip64(docx, entries: values.0, directorySize: values.1, directoryOffset: values.2, locatorOffset: values.3)
