@@ -218,9 +218,9 @@ enum EntryInflater {
                 case Z_OK:
                     continue
                 case Z_BUF_ERROR:
-                    // No progress possible: out of input before the end.
-                    if stream.avail_in == 0 { throw Failure.truncated }
-                    continue
+                    // No progress possible. Output room is never short here
+                    // (it grows above), so the input ran out before the end.
+                    throw stream.avail_in == 0 ? Failure.truncated : Failure.corrupt
                 default:
                     throw Failure.corrupt
                 }
