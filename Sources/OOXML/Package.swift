@@ -107,9 +107,8 @@ public final class OPCPackage {
             guard count < layout.spans.count else { break }
             let span = layout.spans[count]
             count += 1
-            guard Int(clamping: entry.compressedSize) == span.compressedSize, entry.checksum == span.crc32 else {
-                throw ReadError.notZip(file: fileName, reason: "中央目录第\(count)项与本地文件头不一致")
-            }
+            // Sizes and checksums come from the central directory, as Word
+            // reads them; ZIPFoundation prefers a data descriptor's.
             guard entry.type == .file, let name = OPCPackage.normalisedPartName(entry.path) else { continue }
             if entries[name] == nil {
                 entries[name] = span

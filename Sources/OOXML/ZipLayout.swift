@@ -124,8 +124,12 @@ struct ZipLayout {
             guard signature(local, 0x03, 0x04), let localName = le(local + 26, 2),
                   let localExtra = le(local + 28, 2) else { throw Problem.entryOutside(index: index) }
             let dataStart = local + 30 + localName + localExtra
-            // ZIPFoundation's listing also reads the data descriptor (bit 3).
-            let descriptor = flags & 0x08 != 0 ? 16 : 0
+            // ZIPFoundation's listing also reads the data descriptor (bit 3):
+            // 16 bytes, or 24 when it takes the entry for ZIP64 (which a
+            // "version needed" field alone can claim). A valid zip always
+            // has the central directory after it, so asking for 24 refuses
+            // nothing real.
+            let descriptor = flags & 0x08 == 0 ? 0 : 24
             guard dataStart <= count, compressed <= count - dataStart - descriptor else {
                 throw Problem.entryOutside(index: index)
             }

@@ -309,3 +309,62 @@ struct Zip64Tests {
         #expect(fromFile.error is ReadError)
     }
 }
+
+/// Streaming writers put sizes and checksums in a data descriptor after each
+/// entry; Word goes by the central directory, and so does the reader.
+@Suite("Data descriptors")
+struct DataDescriptorTests {
+    /// A stored zip whose every entry is flagged (bit 3) as followed by a
+    /// data descriptor; `descriptorCRC` replaces the descriptors' checksums.
+    static func zipWithDescriptors(_ entries: [(String, Data)], descriptorCRC: UInt32?, versionNeeded: Int = 20) -> Data {
+        var zip = Data()
+        var directory = Data()
+        func le(_ value: Int, _ width: Int, _ into: inout Data) { for k in 0..<width { into.append(UInt8(truncatingIfNeeded: value >> (8 * k))) } }
+        for (name, data) in entries {
+            let nameBytes = Data(name.utf8)
+            let crc = Int(StoredZip.crc32(data))
+            let offset = zip.count
+            le(0x0403_4B50, 4, &zip); le(versionNeeded, 2, &zip); le(0x0808, 2, &zip); le(0, 2, &zip); le(0, 2, &zip); le(0x21, 2, &zip)
+            le(0, 4, &zip); le(0, 4, &zip); le(0, 4, &zip); le(nameBytes.count, 2, &zip); le(0, 2, &zip)
+            zip.append(nameBytes); zip.append(data)
+            le(0x0807_4B50, 4, &zip); le(Int(descriptorCRC ?? UInt32(crc)), 4, &zip); le(data.count, 4, &zip); le(data.count, 4, &zip)
+            le(0x0201_4B50, 4, &directory); le(20, 2, &directory); le(versionNeeded, 2, &directory); le(0x0808, 2, &directory)
+            le(0, 2, &directory); le(0, 2, &directory); le(0x21, 2, &directory)
+            le(crc, 4, &directory); le(data.count, 4, &directory); le(data.count, 4, &directory)
+            le(nameBytes.count, 2, &directory); for _ in 0..<4 { le(0, 2, &directory) }; le(0, 4, &directory); le(offset, 4, &directory)
+            directory.append(nameBytes)
+        }
+        let directoryOffset = zip.count
+        zip.append(directory)
+        le(0x0605_4B50, 4, &zip); le(0, 2, &zip); le(0, 2, &zip); le(entries.count, 2, &zip); le(entries.count, 2, &zip)
+        le(directory.count, 4, &zip); le(directoryOffset, 4, &zip); le(0, 2, &zip)
+        return zip
+    }
+
+    static let parts: [(String, Data)] = [
+        ("[Content_Types].xml", Data(DocxFixture.contentTypes.utf8)),
+        ("_rels/.rels", Data(DocxFixture.packageRelationships.utf8)),
+        ("word/document.xml", Data(DocxFixture.documentXML(body: DocxFixture.p(DocxFixture.r("正文"))).utf8)),
+    ]
+
+    @Test("entries with data descriptors are read; a descriptor's checksum that disagrees with the directory is not used")
+    func descriptorsFollowTheDirectory() throws {
+        for crc in [nil, UInt32(0xDEAD_BEEF)] {
+            let document = try DocxFixture.read(Self.zipWithDescriptors(Self.parts, descriptorCRC: crc), name: "申报书.docx")
+            #expect(document.allParagraphs.map(\.text) == ["正文"])
+        }
+    }
+
+    @Test("an entry claiming ZIP64 (version needed 4.5) with a descriptor at the very end is refused, not a crash")
+    func zip64DescriptorAtTheEnd() throws {
+        var zip = Self.zipWithDescriptors(Self.parts, descriptorCRC: nil, versionNeeded: 45)
+        // ZIPFoundation takes such an entry for ZIP64 and reads a 24-byte
+        // descriptor; whole, the package is read or refused by name.
+        let outcome = try DocumentFuzzTarget(extracting: false).run(zip, name: "申报书.docx")
+        #expect(outcome.violations(name: "申报书.docx").isEmpty)
+        // Cut short, it is refused by name.
+        zip = zip.prefix(zip.count - 10)
+        let truncated = try DocumentFuzzTarget(extracting: false).run(zip, name: "申报书.docx")
+        #expect(truncated.error is ReadError)
+    }
+}
