@@ -77,13 +77,21 @@ struct ZipLayout {
         guard end >= lowest, var entries = le(end + 10, 2), var size = le(end + 12, 4),
               var offset = le(end + 16, 4) else { throw Problem.noEndRecord }
         var directoryLimit = end
-        if size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF || entries == 0xFFFF {
-            // ZIP64: the locator sits just before the end record and points
-            // at the ZIP64 end record, which holds the real values.
-            guard signature(end - 20, 0x06, 0x07), let record = le(end - 20 + 8, 8),
-                  signature(record, 0x06, 0x06), let entries64 = le(record + 32, 8),
-                  let size64 = le(record + 40, 8), let offset64 = le(record + 48, 8) else { throw Problem.noEndRecord }
-            (entries, size, offset, directoryLimit) = (entries64, size64, offset64, record)
+        // ZIPFoundation takes the ZIP64 end record to be the 56 bytes just
+        // before the 20-byte locator, and uses it whenever both signatures
+        // are there and it claims version 4.5 — whatever the end record
+        // says. Mirror that exactly: its values are the ones ZIPFoundation
+        // will follow.
+        let zip64Record = end - 76
+        let hasZip64 = zip64Record >= 0 && signature(end - 20, 0x06, 0x07) && signature(zip64Record, 0x06, 0x06)
+            && (le(zip64Record + 14, 2) ?? 0) >= 45
+        if hasZip64 {
+            guard le(end - 20 + 8, 8) == zip64Record, let entries64 = le(zip64Record + 32, 8),
+                  let size64 = le(zip64Record + 40, 8), let offset64 = le(zip64Record + 48, 8) else { throw Problem.noEndRecord }
+            (entries, size, offset, directoryLimit) = (entries64, size64, offset64, zip64Record)
+        } else if size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF || entries == 0xFFFF {
+            // "See the ZIP64 record", and there is none ZIPFoundation would read.
+            throw Problem.noEndRecord
         }
         // ZIP64 values are 8 bytes: read as Int, a lying one may be negative.
         guard offset >= 0, size >= 0, entries >= 0, offset <= directoryLimit - size else { throw Problem.directoryOutside }
@@ -131,6 +139,12 @@ struct ZipLayout {
             // nothing real.
             let descriptor = flags & 0x08 == 0 ? 0 : 24
             guard dataStart <= count, compressed <= count - dataStart - descriptor else {
+                throw Problem.entryOutside(index: index)
+            }
+            // For a stored entry ZIPFoundation looks for that descriptor after
+            // the *uncompressed* size (found by the fuzzer: a stored entry
+            // whose sizes differ).
+            if descriptor > 0 && method == 0 && uncompressed > count - dataStart - descriptor {
                 throw Problem.entryOutside(index: index)
             }
             spans.append(Span(method: method, flags: flags, crc32: UInt32(crc), compressedSize: compressed,

@@ -169,12 +169,14 @@ public struct Mutator {
             var values: [UInt64?] = [nil, nil, nil, nil]
             let field = random.below(5)
             if field < 4 { values[field] = random.pick(lies) }
+            let markEnd = random.chance(2, in: 3)
             guard let converted = ZipSurgery.zip64(bytes, entries: values[0], directorySize: values[1],
-                                                   directoryOffset: values[2], locatorOffset: values[3]) else {
+                                                   directoryOffset: values[2], locatorOffset: values[3], markEnd: markEnd) else {
                 return mutateBytes(&bytes, donor: donor)
             }
             bytes = converted
-            return "ZIP64 end records" + (field < 4 ? ", field \(field) = \(values[field].map(String.init) ?? "kept")" : "")
+            return "ZIP64 end records" + (markEnd ? "" : " (end record unmarked)")
+                + (field < 4 ? ", field \(field) = \(values[field].map(String.init) ?? "kept")" : "")
         case .deleteRange:
             let range = random.range(in: bytes.count, maxLength: max(1, bytes.count / 4))
             bytes.removeSubrange(range)
@@ -1187,8 +1189,10 @@ public enum ZipSurgery {
     /// `zip` with its end record replaced by a ZIP64 end record, its locator
     /// and an end record saying "see ZIP64"; each value given replaces the
     /// true one. Nil when `zip` has no end record.
+    /// `markEnd: false` keeps the true values in the end record too (the
+    /// ZIP64 record is then there without being asked for).
     public static func zip64(_ zip: [UInt8], entries: UInt64? = nil, directorySize: UInt64? = nil,
-                             directoryOffset: UInt64? = nil, locatorOffset: UInt64? = nil) -> [UInt8]? {
+                             directoryOffset: UInt64? = nil, locatorOffset: UInt64? = nil, markEnd: Bool = true) -> [UInt8]? {
         guard zip.count >= 22 else { return nil }
         var end = zip.count - 22
         while end > 0 && !(zip[end] == 0x50 && zip[end + 1] == 0x4B && zip[end + 2] == 0x05 && zip[end + 3] == 0x06) { end -= 1 }
@@ -1201,7 +1205,13 @@ public enum ZipSurgery {
         put(0x0606_4B50, 4); put(44, 8); put(45, 2); put(45, 2); put(0, 4); put(0, 4)
         put(entries ?? count, 8); put(entries ?? count, 8); put(directorySize ?? size, 8); put(directoryOffset ?? offset, 8)
         put(0x0706_4B50, 4); put(0, 4); put(locatorOffset ?? record, 8); put(1, 4)
-        put(0x0605_4B50, 4); put(0, 2); put(0, 2); put(0xFFFF, 2); put(0xFFFF, 2); put(0xFFFF_FFFF, 4); put(0xFFFF_FFFF, 4); put(0, 2)
+        put(0x0605_4B50, 4); put(0, 2); put(0, 2)
+        if markEnd {
+            put(0xFFFF, 2); put(0xFFFF, 2); put(0xFFFF_FFFF, 4); put(0xFFFF_FFFF, 4)
+        } else {
+            put(count, 2); put(count, 2); put(size, 4); put(offset, 4)
+        }
+        put(0, 2)
         return out
     }
 }

@@ -273,9 +273,32 @@ struct FormInstanceFindingTests {
 @Suite("ZIP64 records are checked before the archive reads them")
 struct Zip64Tests {
     static func zip64(_ docx: Data, entries: UInt64? = nil, directorySize: UInt64? = nil, directoryOffset: UInt64? = nil,
-                      locatorOffset: UInt64? = nil) -> Data {
+                      locatorOffset: UInt64? = nil, markEnd: Bool = true) -> Data {
         Data(ZipSurgery.zip64([UInt8](docx), entries: entries, directorySize: directorySize,
-                              directoryOffset: directoryOffset, locatorOffset: locatorOffset) ?? [])
+                              directoryOffset: directoryOffset, locatorOffset: locatorOffset, markEnd: markEnd) ?? [])
+    }
+
+    @Test("a ZIP64 record the end record does not ask for is still the one followed: read when true, refused when lying")
+    func unmarkedZip64() throws {
+        let docx = try DocxFixture.docx(body: DocxFixture.p(DocxFixture.r("正文")))
+        let document = try DocxFixture.read(Self.zip64(docx, markEnd: false), name: "申报书.docx")
+        #expect(document.allParagraphs.map(\.text) == ["正文"])
+        for lie in [UInt64(1) << 40, UInt64.max, 7] {
+            let zip = Self.zip64(docx, directoryOffset: lie, markEnd: false)
+            let outcome = try DocumentFuzzTarget(extracting: false).run(zip, name: "申报书.docx")
+            #expect(outcome.error is ReadError, "directory offset \(lie)")
+            #expect(outcome.violations(name: "申报书.docx").isEmpty)
+        }
+    }
+
+    @Test("an end record asking for a ZIP64 record that is not there is refused")
+    func missingZip64() throws {
+        var docx = try DocxFixture.docx(body: DocxFixture.p(DocxFixture.r("正文")))
+        let end = docx.count - 22
+        for k in 0..<4 { docx[end + 16 + k] = 0xFF }
+        #expect(throws: ReadError.notZip(file: "申报书.docx", reason: "找不到中央目录")) {
+            _ = try DocumentReader.open(data: docx, displayName: "申报书.docx")
+        }
     }
 
     @Test("a package written with ZIP64 end records is read like any other")
@@ -352,6 +375,25 @@ struct DataDescriptorTests {
         for crc in [nil, UInt32(0xDEAD_BEEF)] {
             let document = try DocxFixture.read(Self.zipWithDescriptors(Self.parts, descriptorCRC: crc), name: "申报书.docx")
             #expect(document.allParagraphs.map(\.text) == ["正文"])
+        }
+    }
+
+    @Test("a stored entry whose directory record claims a larger uncompressed size is refused, not a crash (fuzz seed 5016)")
+    func storedEntryWithLargerSize() throws {
+        var zip = Self.zipWithDescriptors(Self.parts, descriptorCRC: nil)
+        // ZIPFoundation looks for a stored entry's descriptor after its
+        // uncompressed size: point that past the end of the file.
+        let bytes = [UInt8](zip)
+        let directory = (0..<(bytes.count - 4)).first {
+            bytes[$0] == 0x50 && bytes[$0 + 1] == 0x4B && bytes[$0 + 2] == 0x01 && bytes[$0 + 3] == 0x02
+        }!
+        for k in 0..<4 { zip[directory + 24 + k] = UInt8(truncatingIfNeeded: (bytes.count + 5000) >> (8 * k)) }
+        for fromFile in [false, true] {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stored-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let outcome = try DocumentFuzzTarget(extracting: false).run(zip, name: "申报书.docx", fromFile: fromFile ? folder : nil)
+            #expect(outcome.error as? ReadError == .notZip(file: "申报书.docx", reason: "第1个条目的数据超出文件末尾"))
         }
     }
 
