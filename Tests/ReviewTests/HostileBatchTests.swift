@@ -151,7 +151,8 @@ struct HostileBatchTests {
     /// exit 2, the file, row and column named, nothing written.
     @Test("an unusable registry stops the review with exit 2 naming file, row and column",
           arguments: ["credit-unknown-grade.csv", "credit-unclosed-quote.csv", "credit-shifted-comma.csv",
-                      "certificates-bad-code.csv", "certificates-impossible-date.csv", "certificates-truncated.xlsx", "empty"])
+                      "certificates-bad-code.csv", "certificates-impossible-date.csv", "certificates-truncated.xlsx", "empty",
+                      "missing-column"])
     func hostileRegistry(_ sample: String) throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("registry-cli-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
@@ -161,6 +162,10 @@ struct HostileBatchTests {
         if sample == "empty" {
             target = "credit.csv"
             try Data().write(to: registry.appendingPathComponent(target))
+        } else if sample == "missing-column" {
+            target = "credit.csv"
+            try Data("统一社会信用代码,名称,评价日期\n51320200MJ01448125,无锡市物联网产业集群发展促进会,2024-03-31\n".utf8)
+                .write(to: registry.appendingPathComponent(target))
         } else {
             target = sample.hasPrefix("credit") ? "credit.\(URL(fileURLWithPath: sample).pathExtension)"
                                                 : "certificates.\(URL(fileURLWithPath: sample).pathExtension)"
@@ -172,7 +177,9 @@ struct HostileBatchTests {
                                  "--out", out.path, "--forms", Repository.url("forms").path])
         #expect(result.status == 2, "\(sample): \(result.stderr)")
         #expect(result.stderr.contains(target), "\(sample): \(result.stderr)")
-        if sample != "empty" && !sample.hasSuffix(".xlsx") {
+        if sample == "missing-column" {
+            #expect(result.stderr.contains("信用等级"), "the missing column must be named: \(result.stderr)")
+        } else if sample != "empty" && !sample.hasSuffix(".xlsx") {
             #expect(result.stderr.contains("第") && result.stderr.contains("行"), "\(sample) must name the row: \(result.stderr)")
         }
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("jiangsu-clean").path))
@@ -199,6 +206,32 @@ struct HostileBatchTests {
         let object = try JSONSerialization.jsonObject(with: Data(many.stdout.utf8)) as? [String: Any]
         let listed = (object?["documents"] as? [[String: Any]])?.compactMap { $0["file"] as? String } ?? []
         #expect(listed == files.filter { !$0.hasPrefix("/nonexistent") && !$0.hasSuffix(".csv") })
+    }
+
+    @Test("a GBK-encoded credit registry is detected and read: its grade for the applicant decides the review")
+    func gbkRegistry() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("gbk-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let registry = root.appendingPathComponent("registry")
+        try FileManager.default.createDirectory(at: registry, withIntermediateDirectories: true)
+        var csv = try Data(contentsOf: Repository.url("fixtures/registry-samples/gbk/credit.csv"))
+        if csv.last != 0x0A { csv.append(0x0A) }
+        // "51320200MJ01448125,无锡市物联网产业集群发展促进会,C+" in GB18030: the
+        // wuxi-clean applicant, rated at the serious-dishonesty bound.
+        csv.append(contentsOf: [
+            0x35, 0x31, 0x33, 0x32, 0x30, 0x32, 0x30, 0x30, 0x4D, 0x4A, 0x30, 0x31, 0x34, 0x34, 0x38, 0x31, 0x32, 0x35, 0x2C,
+            0xCE, 0xDE, 0xCE, 0xFD, 0xCA, 0xD0, 0xCE, 0xEF, 0xC1, 0xAA, 0xCD, 0xF8, 0xB2, 0xFA, 0xD2, 0xB5, 0xBC, 0xAF, 0xC8,
+            0xBA, 0xB7, 0xA2, 0xD5, 0xB9, 0xB4, 0xD9, 0xBD, 0xF8, 0xBB, 0xE1, 0x2C, 0x43, 0x2B, 0x0A,
+        ])
+        try csv.write(to: registry.appendingPathComponent("credit.csv"))
+        let out = root.appendingPathComponent("out")
+        let result = try runCLI(["review", Repository.url("fixtures/submissions/wuxi-clean").path, "--registry", registry.path,
+                                 "--out", out.path, "--forms", Repository.url("forms").path], stdout: false)
+        #expect(result.status == 0, "\(result.stderr)")
+        let findings = try String(contentsOf: out.appendingPathComponent("wuxi-clean/findings.json"), encoding: .utf8)
+        #expect(findings.contains("\"verdict\" : \"reject\"") || findings.contains("\"verdict\":\"reject\""), "C+ is serious dishonesty")
+        #expect(findings.contains("无锡市物联网产业集群发展促进会"))
+        #expect(!findings.contains("\u{FFFD}"), "no mojibake")
     }
 
     private func runCLI(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
