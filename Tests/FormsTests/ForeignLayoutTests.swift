@@ -144,6 +144,32 @@ struct ForeignLayoutTests {
         #expect(form.problems.isEmpty)
     }
 
+    @Test("a checklist table with 是 and 否 columns: the column holding the mark answers, the comment goes on the mark")
+    func checklistColumns() throws {
+        let form = try extract(jiangsuTitle + table(
+            row(cell(t("序号")), cell(t("事项")), cell(t("是（√）")), cell(t("否"))),
+            row(cell(t("1")), cell(t("是否属于高耗能行业")), cell(t("")), cell(t("√"))),
+            row(cell(t("2")), cell(t("能效水平是否高于行业基准值")), cell(t("✔")), cell(t("□"))),
+            row(cell(t("3")), cell(t("主导产业是否属于禁止、限制和淘汰类")), cell(t("否")), cell(t(""))),
+            row(cell(t("4")), cell(t("是否属于高用水行业")), cell(t("√")), cell(t("√"))),
+            row(cell(t("5")), cell(t("近三年是否发生重大及以上网络安全事件和数据安全事件")), cell(t("")), cell(t(""))),
+            row(cell(t("联系人")), cell(t("朱敏")), cell(t("")), cell(t("")))))
+        #expect(form.fields["high_energy"] == .bool(false))
+        #expect(form.fields["energy_above_baseline"] == .bool(true))
+        // Whatever is written in the 是 column marks 是, even the word 否.
+        #expect(form.fields["neg_restricted"] == .bool(true))
+        // Both columns marked is no single answer; neither is no answer.
+        #expect(form.fields["high_water"] == nil)
+        #expect(form.problems.map(\.field) == ["high_water"])
+        #expect(form.fields["neg_cyber"] == nil)
+        #expect(form.labelLocations["neg_cyber"]?.isEmpty == false)
+        // The value's place is the mark, for the comment.
+        let place = try #require(form.locations[FieldKey(field: "high_energy")]?.first)
+        #expect(place.runs.count == 1)
+        // A row naming a field that is not yes/no is read as label | value.
+        #expect(form.fields["contact_name"] == .text("朱敏"))
+    }
+
     @Test("a merged group cell prefixes the labels beside it (运营管理机构 | 名称)")
     func groupHeading() throws {
         let form = try extract(jiangsuTitle + table(

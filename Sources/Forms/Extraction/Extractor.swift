@@ -211,7 +211,9 @@ public struct Extractor: Sendable {
             }
             return FieldProbe(id: field.id, keys: keys, shape: .list(columns: columns))
         default:
-            return FieldProbe(id: field.id, keys: keys, shape: .scalar)
+            var probe = FieldProbe(id: field.id, keys: keys, shape: .scalar)
+            probe.answersYesNo = field.type == .bool
+            return probe
         }
     }
 

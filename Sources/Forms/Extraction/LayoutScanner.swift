@@ -12,6 +12,8 @@ struct FieldProbe: Sendable {
     let id: String
     let keys: Set<String>
     let shape: Shape
+    /// A yes/no field: a checklist row with 是 and 否 columns can answer it.
+    var answersYesNo = false
 }
 
 /// The raw text found for a form's fields, before typed parsing.
@@ -51,6 +53,8 @@ struct LabelIndex: Sendable {
     /// Every key of every list column: a row none of whose cells has one
     /// cannot be a list header.
     let listColumnKeys: Set<String>
+    /// The yes/no fields, which checklist tables answer.
+    let yesNoFields: Set<String>
     /// Longest label key, in scalars, bounding the search before a colon.
     let longestKey: Int
     /// Every scalar and series key, longest first, for finding the label
@@ -75,6 +79,7 @@ struct LabelIndex: Sendable {
         self.scalarKeys = scalarKeys
         self.seriesKeys = seriesKeys
         self.listProbes = probes.filter { if case .list = $0.shape { return true } else { return false } }
+        self.yesNoFields = Set(probes.filter(\.answersYesNo).map(\.id))
         self.listColumnKeys = Set(listProbes.flatMap { probe -> [String] in
             guard case .list(let columns) = probe.shape else { return [] }
             return columns.flatMap(\.keys)
@@ -287,6 +292,8 @@ struct LayoutScanner {
         case years(columns: [Int: Int], unitColumn: Int?)
         case transposed(fields: [Int: LabelMatch], yearColumn: Int)
         case list(field: String, columns: [Int: String])
+        /// A checklist: a 是 column and a 否 column, a mark in one per row.
+        case choices(yes: Int, no: Int)
     }
 
     private func scan(table: Table, into found: inout RawFields) {
@@ -296,6 +303,11 @@ struct LayoutScanner {
         while rowIndex < grid.count {
             let row = grid[rowIndex]
             let cells = distinctCells(row)
+            if let columns = choiceHeader(cells) {
+                context = .choices(yes: columns.yes, no: columns.no)
+                rowIndex += 1
+                continue
+            }
             if let header = listHeader(cells) {
                 context = .list(field: header.field, columns: header.columns)
                 if found.lists[header.field] == nil { found.lists[header.field] = [] }
@@ -361,6 +373,11 @@ struct LayoutScanner {
                     continue
                 }
                 context = .none
+            case .choices(let yes, let no):
+                if choiceRow(row, cells: cells, yes: yes, no: no, into: &found) {
+                    rowIndex += 1
+                    continue
+                }
             case .none:
                 break
             }
@@ -500,6 +517,67 @@ struct LayoutScanner {
             if let match = match(label: text(of: cell).text), match.isSeries { fields[column] = match }
         }
         return fields.isEmpty ? nil : fields
+    }
+
+    /// A checklist header: one cell saying 是 and one saying 否 (marks and
+    /// brackets aside: 是（√）), right of at least one other cell.
+    private func choiceHeader(_ cells: [PlacedCell]) -> (yes: Int, no: Int)? {
+        guard cells.count >= 3 else { return nil }
+        var yes: Int?
+        var no: Int?
+        for placed in cells {
+            let key = TextNormalizer.labelKey(text(of: placed.cell).text).filter { $0 != "√" && $0 != "✓" }
+            if key == "是" {
+                guard yes == nil else { return nil }
+                yes = placed.column
+            } else if key == "否" {
+                guard no == nil else { return nil }
+                no = placed.column
+            }
+        }
+        guard let yes, let no, let first = cells.first, first.column < min(yes, no) else { return nil }
+        return (yes, no)
+    }
+
+    /// One checklist row: its label (left of the 是/否 columns) names a
+    /// field, and the column holding a mark gives the answer — "是" or "否",
+    /// located on the mark, so a comment lands on it. Both marked reads as
+    /// both ticked (unparseable); neither leaves the field missing but its
+    /// label found. False when the row's label names no field.
+    private func choiceRow(_ row: [OOXML.Cell?], cells: [PlacedCell], yes: Int, no: Int,
+                           into found: inout RawFields) -> Bool {
+        // The label is the nearest cell left of the answer columns that names
+        // a field (a 序号 column may come first).
+        var labelled: (label: LocatedText, match: LabelMatch)?
+        for placed in cells.reversed() where placed.column < min(yes, no) {
+            let candidate = text(of: placed.cell)
+            if let found = match(label: candidate.text), index.yesNoFields.contains(found.field) {
+                labelled = (candidate, found)
+                break
+            }
+        }
+        guard let (label, match) = labelled else { return false }
+        func mark(_ column: Int) -> LocatedText? {
+            guard column < row.count, let cell = row[column] else { return nil }
+            let value = text(of: cell).trimmed()
+            let emptyBoxes: Set<Character> = ["□", "☐", "○", "◯", "／", "/", "-", "—"]
+            guard !value.isBlank, !value.text.allSatisfy({ emptyBoxes.contains($0) || $0.isWhitespace }) else { return nil }
+            return value
+        }
+        if found.labels[match.field] == nil { found.labels[match.field] = label }
+        guard found.scalars[match.field] == nil else { return true }
+        switch (mark(yes), mark(no)) {
+        case (let marked?, nil):
+            found.scalars[match.field] = RawFields.Scalar(value: LocatedText(text: "是", pieces: marked.pieces), labelUnit: nil)
+        case (nil, let marked?):
+            found.scalars[match.field] = RawFields.Scalar(value: LocatedText(text: "否", pieces: marked.pieces), labelUnit: nil)
+        case (let first?, let second?):
+            found.scalars[match.field] = RawFields.Scalar(value: LocatedText(text: "☑是 ☑否", pieces: first.pieces + second.pieces),
+                                                          labelUnit: nil)
+        case (nil, nil):
+            break
+        }
+        return true
     }
 
     /// A header row naming at least two columns of one list field.

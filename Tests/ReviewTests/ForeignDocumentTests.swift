@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+import Forms
+import OOXML
+import Opinion
+import Review
+import TestSupport
+
+/// `fixtures/real/江苏申报书-python-docx.docx`: the clean Jiangsu application
+/// typed by other hands (python-docx, `scripts/foreign-layout.py`) — 4-column
+/// rows, 标签：值 paragraphs with full-width digits, a year table in 万元 with
+/// a unit column, a 是/否 checklist, lists in their own column order.
+@Suite("A document laid out by another office")
+struct ForeignDocumentTests {
+    static let file = "fixtures/real/江苏申报书-python-docx.docx"
+
+    static func expected() throws -> [String: FieldValue] {
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: Repository.url("fixtures/data/jiangsu-clean.json"))) as? [String: Any]
+        let document = try #require((object?["documents"] as? [[String: Any]])?.first)
+        let definition = try #require(try ReviewLibraries.real.get().definition(id: "jiangsu-sme-cluster"))
+        let single = try JSONSerialization.data(withJSONObject: ["fields": document["fields"] ?? [:]])
+        return try FormData.decode(single, file: "jiangsu-clean.json", definition: definition, kind: .application)
+    }
+
+    /// The document with `old` replaced by `new` in its body.
+    static func planted(_ old: String, _ new: String) throws -> Data {
+        guard case .word(let package) = try DocumentReader.open(Repository.url(file)) else { throw ReadError.emptyFile(file: file) }
+        var writer = PackageWriter()
+        for name in package.partNames {
+            var data = try package.data(of: name)
+            if name == "/word/document.xml" {
+                let xml = String(decoding: data, as: UTF8.self)
+                #expect(xml.components(separatedBy: old).count == 2, "“\(old)” must occur once")
+                data = Data(xml.replacingOccurrences(of: old, with: new).utf8)
+            }
+            writer.add(name, data)
+        }
+        return try writer.archiveData()
+    }
+
+    static func review(application: Data) throws -> (SubmissionReview, LoadedSubmission) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("foreign-\(UUID().uuidString)/sub")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try application.write(to: folder.appendingPathComponent("申报书.docx"))
+        try FileManager.default.copyItem(at: Repository.url("fixtures/submissions/jiangsu-clean/责任声明.docx"),
+                                         to: folder.appendingPathComponent("责任声明.docx"))
+        let library = try ReviewLibraries.real.get()
+        let source = try #require(try SubmissionLoader.sources([folder]).first)
+        let loaded = SubmissionLoader.load(source, extractor: Extractor(library: library), scheme: nil)
+        let reviewer = Reviewer(library: library, registries: try Registries.load(directory: Repository.url("fixtures/registry")))
+        return (reviewer.review(loaded.submission), loaded)
+    }
+
+    @Test("every field is read as the data it was typed from, and the clean application passes")
+    func readAndPassed() throws {
+        let (review, loaded) = try Self.review(application: try Data(contentsOf: Repository.url(Self.file)))
+        let application = try #require(loaded.submission.application)
+        #expect(application.scheme == "jiangsu-sme-cluster")
+        #expect(application.problems.isEmpty, "\(application.problems)")
+        let expected = try Self.expected()
+        for id in Set(expected.keys).union(application.fields.keys).sorted() {
+            #expect(application.fields[id] == expected[id], "field \(id)")
+        }
+        #expect(review.verdict == .pass, "\(review.findings.map(\.message))")
+    }
+
+    @Test("an error planted in the foreign layout is found and commented on the very value")
+    func plantedErrors() throws {
+        // 集群总产值 2021, typed in 万元, just under the 40 亿元 bound.
+        let data = try Self.planted(">400,000<", ">399,999<")
+        let (review, loaded) = try Self.review(application: data)
+        let threshold = try #require(review.findings.first { $0.field == "total_output" && $0.year == 2021 })
+        #expect(threshold.category == .threshold)
+        let (_, form, package) = try #require(loaded.forms.first { $0.form.kind == .application })
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("foreign-copy-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let copy = try MarkedUpCopy.write(try #require(package), named: "申报书.docx", form: form, review: review, folder: folder)
+        let inspection = try CommentInspection(docx: try Data(contentsOf: copy))
+        let comment = try #require(inspection.comments.first { $0.value.joined().contains(threshold.message) })
+        #expect(inspection.anchoredText[comment.key] == "399,999")
+    }
+}
