@@ -100,32 +100,22 @@ for n, (label, field) in enumerate([('是否属于高耗能行业', 'high_energy
 
 type_names = {'champion': '制造业单项冠军', 'little_giant': '专精特新“小巨人”', 'sri_sme': '专精特新中小企业',
               'hnte': '高新技术企业', 'innovative_sme': '创新型中小企业'}
-doc.add_paragraph('附表1  集群重点企业名单')
-enterprises = doc.add_table(rows=1, cols=6)
-for i, text in enumerate(['序号', '企业名称', '资质类型', '统一社会信用代码', '认定年份', '证书编号']):
-    enterprises.rows[0].cells[i].text = text
-for n, e in enumerate(d['enterprises'], start=1):
-    cells = enterprises.add_row().cells
-    for i, text in enumerate([str(n), e['name'], type_names[e['type']], e['uscc'], '{}年'.format(e['year']), e['cert_no']]):
-        cells[i].text = text
+def list_table(heading, header, rows):
+    doc.add_paragraph(heading)
+    table = doc.add_table(rows=1, cols=len(header))
+    for i, text in enumerate(header):
+        table.rows[0].cells[i].text = text
+    for n, values in enumerate(rows, start=1):
+        cells = table.add_row().cells
+        for i, text in enumerate([str(n)] + values):
+            cells[i].text = text
 
-doc.add_paragraph('附表2  创新平台名单')
-platforms = doc.add_table(rows=1, cols=4)
-for i, text in enumerate(['序号', '平台名称', '依托单位', '级别']):
-    platforms.rows[0].cells[i].text = text
-for n, p in enumerate(d['platforms'], start=1):
-    cells = platforms.add_row().cells
-    for i, text in enumerate([str(n), p['name'], p['host'], p['level']]):
-        cells[i].text = text
-
-doc.add_paragraph('附表3  参与制定标准名单')
-standards = doc.add_table(rows=1, cols=4)
-for i, text in enumerate(['序号', '标准名称', '标准号', '类别']):
-    standards.rows[0].cells[i].text = text
-for n, s in enumerate(d['standards'], start=1):
-    cells = standards.add_row().cells
-    for i, text in enumerate([str(n), s['name'], s['number'], s['category']]):
-        cells[i].text = text
+list_table('附表1  集群重点企业名单', ['序号', '企业名称', '资质类型', '统一社会信用代码', '认定年份', '证书编号'],
+           [[e['name'], type_names[e['type']], e['uscc'], '{}年'.format(e['year']), e['cert_no']] for e in d['enterprises']])
+list_table('附表2  创新平台名单', ['序号', '平台名称', '依托单位', '级别'],
+           [[p['name'], p['host'], p['level']] for p in d['platforms']])
+list_table('附表3  参与制定标准名单', ['序号', '标准名称', '标准号', '类别'],
+           [[s['name'], s['number'], s['category']] for s in d['standards']])
 
 doc.core_properties.author = 'another office'
 doc.save(out)
