@@ -170,6 +170,23 @@ struct ForeignLayoutTests {
         #expect(form.fields["contact_name"] == .text("朱敏"))
     }
 
+    @Test("a heading naming a free-text field is answered by the paragraphs under it, up to the next heading")
+    func headingAnswers() throws {
+        let form = try extract(F.p(t("无锡市重点产业集群促进机构申报书")) + F.p(t("四、服务能力"))
+            + F.p(t("（一）集群发展监测分析")) + F.p(t("")) + F.p(t("建设集群观测站，按季度监测312家企业。"))
+            + F.p(t("编制发布产业链图谱。"))
+            + F.p(t("（二）集群发展交流合作")) + F.p(t("组织对接会6场。"))
+            + F.p(t("（三）集群发展服务保障"))
+            + F.p(t("五、附件")) + F.p(t("初审推荐文件：☑已附")))
+        #expect(form.fields["capability_monitoring"] == .text("建设集群观测站，按季度监测312家企业。\n编制发布产业链图谱。"))
+        #expect(form.fields["capability_exchange"] == .text("组织对接会6场。"))
+        // A heading with nothing under it before the next heading: the label is found, the value is not.
+        #expect(form.fields["capability_services"] == nil)
+        #expect(form.labelLocations["capability_services"]?.isEmpty == false)
+        // The value's place is its own paragraphs, for a comment on them.
+        #expect(form.locations[FieldKey(field: "capability_monitoring")]?.count == 2)
+    }
+
     @Test("a merged group cell prefixes the labels beside it (运营管理机构 | 名称)")
     func groupHeading() throws {
         let form = try extract(jiangsuTitle + table(

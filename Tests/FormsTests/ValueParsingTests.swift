@@ -495,6 +495,8 @@ struct ChoiceParserTests {
         ("☐行业协会 ☑其他（民办非企业单位）", "其他"),
         ("其他：学会", "其他"),
         ("√企业法人 事业单位", "企业法人"),
+        // Another edition's unticked options the scheme does not list say nothing.
+        ("□企业 □研究院（所） ■行业协会 □民办非企业单位 □其他", "行业协会"),
     ])
     func parses(text: String, expected: String) {
         #expect(parser.parse(text) == .value(expected))
@@ -505,7 +507,7 @@ struct ChoiceParserTests {
         #expect(parser.parse(text) == (text.contains("☑") ? .failure(.ambiguousChoice) : .empty))
     }
 
-    @Test("text that names no option is a failure", arguments: ["协会", "☑协会 ☐其他", "联盟", "☑"])
+    @Test("text that names no option is a failure", arguments: ["协会", "☑协会 ☐其他", "联盟", "☑", "■企业 □行业协会", "□企业 □民办非企业单位"])
     func notAnOption(text: String) {
         #expect(parser.parse(text) == .failure(.notAnOption))
     }

@@ -213,6 +213,7 @@ public struct Extractor: Sendable {
         default:
             var probe = FieldProbe(id: field.id, keys: keys, shape: .scalar)
             probe.answersYesNo = field.type == .bool
+            probe.takesParagraphs = field.type == .text
             return probe
         }
     }

@@ -14,6 +14,9 @@ struct FieldProbe: Sendable {
     let shape: Shape
     /// A yes/no field: a checklist row with 是 and 否 columns can answer it.
     var answersYesNo = false
+    /// A free-text field: a heading naming it can be answered by the
+    /// paragraphs under it.
+    var takesParagraphs = false
 }
 
 /// The raw text found for a form's fields, before typed parsing.
@@ -55,6 +58,8 @@ struct LabelIndex: Sendable {
     let listColumnKeys: Set<String>
     /// The yes/no fields, which checklist tables answer.
     let yesNoFields: Set<String>
+    /// The free-text fields, which a heading with paragraphs under it answers.
+    let paragraphFields: Set<String>
     /// Longest label key, in scalars, bounding the search before a colon.
     let longestKey: Int
     /// Every scalar and series key, longest first, for finding the label
@@ -80,6 +85,7 @@ struct LabelIndex: Sendable {
         self.seriesKeys = seriesKeys
         self.listProbes = probes.filter { if case .list = $0.shape { return true } else { return false } }
         self.yesNoFields = Set(probes.filter(\.answersYesNo).map(\.id))
+        self.paragraphFields = Set(probes.filter(\.takesParagraphs).map(\.id))
         self.listColumnKeys = Set(listProbes.flatMap { probe -> [String] in
             guard case .list(let columns) = probe.shape else { return [] }
             return columns.flatMap(\.keys)
@@ -203,12 +209,17 @@ struct LayoutScanner {
     }
 
     private func scan(blocks: [Block], into found: inout RawFields) {
-        for block in blocks {
+        for (position, block) in blocks.enumerated() {
             switch block {
             case .paragraph(let paragraph):
-                if case .labelOnly(let match) = scanPairs(in: paragraph, into: &found), found.labels[match.field] == nil {
+                switch scanPairs(in: paragraph, into: &found) {
+                case .labelOnly(let match) where found.labels[match.field] == nil:
                     // "集群名称：" with nothing after it: the label is there, its value is not.
                     found.labels[match.field] = LocatedText(paragraph: paragraph, range: 0..<paragraph.length)
+                case .none:
+                    headingAnswer(paragraph, followedBy: blocks[(position + 1)...], into: &found)
+                default:
+                    break
                 }
             case .textBox(let box):
                 scan(blocks: box.blocks, into: &found)
@@ -222,6 +233,31 @@ struct LayoutScanner {
                 }
             }
         }
+    }
+
+    /// A heading that is a free-text field's label ("（一）集群发展监测分析"),
+    /// answered by the paragraphs under it up to the next heading, label,
+    /// blank line or table.
+    private func headingAnswer(_ heading: Paragraph, followedBy rest: ArraySlice<Block>, into found: inout RawFields) {
+        guard heading.length <= 40, let named = match(label: heading.text), index.paragraphFields.contains(named.field),
+              found.scalars[named.field] == nil else { return }
+        var answer: [Paragraph] = []
+        for block in rest {
+            guard case .paragraph(let paragraph) = block else { break }
+            let text = paragraph.text.trimmingCharacters(in: .whitespaces)
+            if text.isEmpty {
+                if answer.isEmpty { continue }
+                break
+            }
+            // The next heading: numbered, or itself a label.
+            if LabelText.stripNumbering(text) != TextNormalizer.normalize(text) || (text.count <= 40 && match(label: text) != nil) {
+                break
+            }
+            answer.append(paragraph)
+        }
+        if found.labels[named.field] == nil { found.labels[named.field] = LocatedText(paragraph: heading, range: 0..<heading.length) }
+        guard !answer.isEmpty else { return }
+        found.scalars[named.field] = RawFields.Scalar(value: LocatedText(paragraphs: answer), labelUnit: nil)
     }
 
     /// `标签：值` pairs in a paragraph, several per paragraph allowed.

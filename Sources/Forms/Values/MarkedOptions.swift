@@ -105,13 +105,19 @@ struct MarkedOptions: Sendable {
     func markedOptions(_ resolve: (String) -> [String]?) -> [(option: String, mark: Mark?)]? {
         var result: [(option: String, mark: Mark?)] = []
         for segment in segments {
-            guard !segment.text.isEmpty, let options = resolve(segment.text), !options.isEmpty else { return nil }
+            guard !segment.text.isEmpty, let options = resolve(segment.text), !options.isEmpty else {
+                // An unticked box beside an option the scheme does not know
+                // (another edition's "□企业") says nothing; a ticked one is
+                // an answer that cannot be read.
+                if segment.mark == .unticked && !segment.text.isEmpty { continue }
+                return nil
+            }
             for (index, option) in options.enumerated() {
                 let isMarked = marksFirst ? index == 0 : index == options.count - 1
                 result.append((option, isMarked ? segment.mark : nil))
             }
         }
-        return result
+        return result.isEmpty ? nil : result
     }
 
     /// "(√)", "( )", "[√]", "[ ]" → "☑", "☐": brackets typed as boxes.
