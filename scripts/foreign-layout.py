@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
-"""Writes fixtures/real/江苏申报书-python-docx.docx: the clean Jiangsu application
-of fixtures/data/jiangsu-clean.json laid out the way another office might type it
+"""Writes fixtures/real/江苏申报书-python-docx.docx and 无锡申报书-python-docx.docx:
+the clean Jiangsu and Wuxi applications of fixtures/data/ laid out the way
+another office might type them
 — not from our template. python-docx builds it (other hands than ours):
 a title split across runs, section headings, 4-column label|value rows,
 标签：值 paragraphs with full-width digits and units in the value, checkbox
 glyphs, a year table with a unit column (集群总产值 in 万元), a key|value table
 of counts with units, a 是/否 checklist table for the negative list, and lists
-with 序号 columns in their own order.
+with 序号 columns in their own order; for Wuxi, a choice of 机构类型 with
+another edition's options, a merged 主要收入来源 row, a 是/否 table of rules and
+the 服务能力 sections as headings with paragraphs under them.
 
     .venv-bench/bin/python scripts/foreign-layout.py   (scripts/bench makes the venv)
 """
@@ -19,7 +22,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 root = pathlib.Path(__file__).resolve().parent.parent
 d = json.load(open(root / 'fixtures/data/jiangsu-clean.json', encoding='utf-8'))['documents'][0]['fields']
-out = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else root / 'fixtures/real/江苏申报书-python-docx.docx'
+out = root / 'fixtures/real/江苏申报书-python-docx.docx'
 years = ['2021', '2022', '2023']
 
 doc = Document()
@@ -118,5 +121,55 @@ list_table('附表3  参与制定标准名单', ['序号', '标准名称', '标�
            [[s['name'], s['number'], s['category']] for s in d['standards']])
 
 doc.core_properties.author = 'another office'
+doc.save(out)
+print(out)
+
+# Wuxi: 无锡市重点产业集群促进机构申报书
+w = json.load(open(root / 'fixtures/data/wuxi-clean.json', encoding='utf-8'))['documents'][0]['fields']
+doc = Document()
+doc.add_paragraph('附件1')
+doc.add_paragraph('无锡市重点产业集群促进机构申报书')
+doc.add_paragraph('填报日期：{}年{}月{}日'.format(*[int(x) for x in w['application_date'].split('-')]))
+doc.add_paragraph('一、机构基本情况')
+basics = doc.add_table(rows=0, cols=4)
+established = w['established'].split('-')
+for a, b, c, e in [('机构名称', w['applicant_name'], '统一社会信用代码', w['applicant_uscc']),
+                   ('法定代表人', w['legal_rep'], '成立时间', '{}.{}.{}'.format(established[0], int(established[1]), int(established[2]))),
+                   ('机构类型', '□企业 □研究院（所） {}行业协会 □联盟组织 □其他'.format('■' if w['org_type'] == '行业协会' else '□'),
+                    '工作人员数', '{}人'.format(w['staff_count'])),
+                   ('注册地址', w['registered_address'], '办公地址', w['office_address']),
+                   ('服务集群', w['cluster_served'], '信用评价等级', w['declared_credit_grade']),
+                   ('联系人', w['contact_name'], '联系方式', w['contact_phone'])]:
+    cells = basics.add_row().cells
+    cells[0].text, cells[1].text, cells[2].text, cells[3].text = a, b, c, e
+cells = basics.add_row().cells
+cells[0].text = '主要收入来源'
+cells[1].merge(cells[3]).text = w['revenue_sources']
+doc.add_paragraph('二、核心团队')
+team = doc.add_table(rows=1, cols=4)
+for i, text in enumerate(['序号', '姓名', '职务', '职称/执业资格']):
+    team.rows[0].cells[i].text = text
+for n, m in enumerate(w['core_members'], start=1):
+    cells = team.add_row().cells
+    for i, text in enumerate([str(n), m['name'], m['title'], m['qualification']]):
+        cells[i].text = text
+doc.add_paragraph('三、内部管理制度（请打√）')
+rules = doc.add_table(rows=1, cols=3)
+for i, text in enumerate(['制度', '是', '否']):
+    rules.rows[0].cells[i].text = text
+for label, field in [('行政管理制度', 'rules_admin'), ('财务管理制度', 'rules_finance'),
+                     ('人事管理制度', 'rules_hr'), ('资产管理制度', 'rules_assets')]:
+    cells = rules.add_row().cells
+    cells[0].text = label
+    cells[1 if w[field] else 2].text = '√'
+doc.add_paragraph('四、服务能力')
+for n, (heading, field) in enumerate([('集群发展监测分析', 'capability_monitoring'), ('集群发展交流合作', 'capability_exchange'),
+                                      ('集群发展服务保障', 'capability_services'), ('集群发展规划研究', 'capability_planning')]):
+    doc.add_paragraph('（{}）{}'.format('一二三四'[n], heading))
+    doc.add_paragraph(w[field])
+doc.add_paragraph('五、附件')
+doc.add_paragraph('初审推荐文件：{}是 □否'.format('☑' if w['recommendation_doc'] else '□'))
+doc.core_properties.author = 'another office'
+out = root / 'fixtures/real/无锡申报书-python-docx.docx'
 doc.save(out)
 print(out)

@@ -6,20 +6,26 @@ import Opinion
 import Review
 import TestSupport
 
-/// `fixtures/real/江苏申报书-python-docx.docx`: the clean Jiangsu application
-/// typed by other hands (python-docx, `scripts/foreign-layout.py`) — 4-column
-/// rows, 标签：值 paragraphs with full-width digits, a year table in 万元 with
-/// a unit column, a 是/否 checklist, lists in their own column order.
-@Suite("A document laid out by another office")
+/// Clean applications typed by other hands (python-docx,
+/// `scripts/foreign-layout.py`): Jiangsu with 4-column rows, 标签：值
+/// paragraphs with full-width digits, a year table in 万元 with a unit column,
+/// a 是/否 checklist and lists in their own column order; Wuxi with a choice
+/// among another edition's options, a merged row, a 是/否 table of rules and
+/// its 服务能力 sections as headings with paragraphs under them.
+@Suite("Documents laid out by another office")
 struct ForeignDocumentTests {
     static let file = "fixtures/real/江苏申报书-python-docx.docx"
+    static let cases: [(file: String, data: String, scheme: String, clean: String)] = [
+        ("fixtures/real/江苏申报书-python-docx.docx", "jiangsu-clean.json", "jiangsu-sme-cluster", "jiangsu-clean"),
+        ("fixtures/real/无锡申报书-python-docx.docx", "wuxi-clean.json", "wuxi-promotion-agency", "wuxi-clean"),
+    ]
 
-    static func expected() throws -> [String: FieldValue] {
-        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: Repository.url("fixtures/data/jiangsu-clean.json"))) as? [String: Any]
+    static func expected(_ data: String, scheme: String) throws -> [String: FieldValue] {
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: Repository.url("fixtures/data/\(data)"))) as? [String: Any]
         let document = try #require((object?["documents"] as? [[String: Any]])?.first)
-        let definition = try #require(try ReviewLibraries.real.get().definition(id: "jiangsu-sme-cluster"))
+        let definition = try #require(try ReviewLibraries.real.get().definition(id: scheme))
         let single = try JSONSerialization.data(withJSONObject: ["fields": document["fields"] ?? [:]])
-        return try FormData.decode(single, file: "jiangsu-clean.json", definition: definition, kind: .application)
+        return try FormData.decode(single, file: data, definition: definition, kind: .application)
     }
 
     /// The document with `old` replaced by `new` in its body.
@@ -38,11 +44,11 @@ struct ForeignDocumentTests {
         return try writer.archiveData()
     }
 
-    static func review(application: Data) throws -> (SubmissionReview, LoadedSubmission) {
+    static func review(application: Data, clean: String = "jiangsu-clean") throws -> (SubmissionReview, LoadedSubmission) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("foreign-\(UUID().uuidString)/sub")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try application.write(to: folder.appendingPathComponent("申报书.docx"))
-        try FileManager.default.copyItem(at: Repository.url("fixtures/submissions/jiangsu-clean/责任声明.docx"),
+        try FileManager.default.copyItem(at: Repository.url("fixtures/submissions/\(clean)/责任声明.docx"),
                                          to: folder.appendingPathComponent("责任声明.docx"))
         let library = try ReviewLibraries.real.get()
         let source = try #require(try SubmissionLoader.sources([folder]).first)
@@ -51,15 +57,17 @@ struct ForeignDocumentTests {
         return (reviewer.review(loaded.submission), loaded)
     }
 
-    @Test("every field is read as the data it was typed from, and the clean application passes")
-    func readAndPassed() throws {
-        let (review, loaded) = try Self.review(application: try Data(contentsOf: Repository.url(Self.file)))
+    @Test("every field is read as the data it was typed from, and the clean application passes",
+          arguments: cases.map(\.file))
+    func readAndPassed(file: String) throws {
+        let entry = try #require(Self.cases.first { $0.file == file })
+        let (review, loaded) = try Self.review(application: try Data(contentsOf: Repository.url(file)), clean: entry.clean)
         let application = try #require(loaded.submission.application)
-        #expect(application.scheme == "jiangsu-sme-cluster")
+        #expect(application.scheme == entry.scheme)
         #expect(application.problems.isEmpty, "\(application.problems)")
-        let expected = try Self.expected()
+        let expected = try Self.expected(entry.data, scheme: entry.scheme)
         for id in Set(expected.keys).union(application.fields.keys).sorted() {
-            #expect(application.fields[id] == expected[id], "field \(id)")
+            #expect(application.fields[id] == expected[id], "\(file) field \(id)")
         }
         #expect(review.verdict == .pass, "\(review.findings.map(\.message))")
     }
