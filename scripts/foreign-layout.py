@@ -173,3 +173,49 @@ doc.core_properties.author = 'another office'
 out = root / 'fixtures/real/无锡申报书-python-docx.docx'
 doc.save(out)
 print(out)
+
+# CCID: 先进制造业集群发展促进组织建设情况自评表 — a choice with √ among boxes,
+# 是/否 tables, lists whose header says 人数/组成形式/职能 in its own words.
+c_ = json.load(open(root / 'fixtures/data/ccid-clean.json', encoding='utf-8'))['documents'][0]['fields']
+doc = Document()
+doc.add_paragraph('先进制造业集群发展促进组织建设情况自评表')
+doc.add_paragraph('填报单位（盖章）：' + c_['applicant_name'] + '        填报日期：2024年9月12日')
+doc.add_paragraph('一、基本信息')
+t = doc.add_table(rows=0, cols=4)
+def r4(a, b, c, e):
+    x = t.add_row().cells; x[0].text, x[1].text, x[2].text, x[3].text = a, b, c, e
+r4('组织名称', c_['applicant_name'], '统一社会信用代码', c_['applicant_uscc'])
+r4('法定代表人', c_['legal_rep'], '组织性质', '□事业单位 √社会团体 □社会服务机构 □营利性中介组织 □联合体')
+r4('服务集群', c_['cluster_served'], '开办资金', '50万元')
+r4('联系人', c_['contact_name'], '联系电话', c_['contact_phone'])
+doc.add_paragraph('二、基础条件')
+b = doc.add_table(rows=1, cols=3)
+for i, h in enumerate(['项目', '是', '否']): b.rows[0].cells[i].text = h
+for lab in ['是否建立党组织', '是否制定组织章程', '是否有固定办公地点']:
+    c = b.add_row().cells; c[0].text = lab; c[1].text = '√'
+doc.add_paragraph('收入来源：☑会员会费 ☑政府拨款 □社会捐赠 ☑服务收入 □其他')
+doc.add_paragraph('三、人员配备')
+s = doc.add_table(rows=1, cols=3)
+for i, h in enumerate(['人员类别', '人数', '备注']): s.rows[0].cells[i].text = h
+for r in c_['staff']:
+    c = s.add_row().cells; c[0].text = r['category']; c[1].text = str(r['count']) + '人'
+doc.add_paragraph('四、组织架构')
+g = doc.add_table(rows=1, cols=2)
+for i, h in enumerate(['层级', '组成形式']): g.rows[0].cells[i].text = h
+for r in c_['governance']:
+    c = g.add_row().cells; c[0].text = r['layer']; c[1].text = r['body']
+doc.add_paragraph('五、制度建设（请打√）')
+p = doc.add_table(rows=1, cols=3)
+for i, h in enumerate(['制度', '是', '否']): p.rows[0].cells[i].text = h
+for lab in ['人事管理制度', '财务管理制度', '档案管理制度', '行政管理制度', '业务管理制度', '保密安全管理制度',
+            '公开会费或服务收费标准', '独立财务和银行账户', '信息披露制度', '知识产权管理制度']:
+    c = p.add_row().cells; c[0].text = lab; c[1].text = '√'
+doc.add_paragraph('六、履职情况')
+a = doc.add_table(rows=1, cols=4)
+for i, h in enumerate(['序号', '职能', '活动次数', '主要活动内容']): a.rows[0].cells[i].text = h
+for n, r in enumerate(c_['activities'], 1):
+    c = a.add_row().cells; c[0].text = str(n); c[1].text = r['function']; c[2].text = str(r['count']) + '次'; c[3].text = r['description']
+doc.core_properties.author = 'another office'
+out = root / 'fixtures/real/促进组织自评表-python-docx.docx'
+doc.save(out)
+print(out)

@@ -11,13 +11,16 @@ import TestSupport
 /// paragraphs with full-width digits, a year table in 万元 with a unit column,
 /// a 是/否 checklist and lists in their own column order; Wuxi with a choice
 /// among another edition's options, a merged row, a 是/否 table of rules and
-/// its 服务能力 sections as headings with paragraphs under them.
+/// its 服务能力 sections as headings with paragraphs under them; the CCID
+/// self-assessment with √ among boxes, 是/否 tables and lists headed in its
+/// own words.
 @Suite("Documents laid out by another office")
 struct ForeignDocumentTests {
     static let file = "fixtures/real/江苏申报书-python-docx.docx"
     static let cases: [(file: String, data: String, scheme: String, clean: String)] = [
         ("fixtures/real/江苏申报书-python-docx.docx", "jiangsu-clean.json", "jiangsu-sme-cluster", "jiangsu-clean"),
         ("fixtures/real/无锡申报书-python-docx.docx", "wuxi-clean.json", "wuxi-promotion-agency", "wuxi-clean"),
+        ("fixtures/real/促进组织自评表-python-docx.docx", "ccid-clean.json", "ccid-promotion-org", "ccid-clean"),
     ]
 
     static func expected(_ data: String, scheme: String) throws -> [String: FieldValue] {
