@@ -1,15 +1,16 @@
 #!/usr/bin/env python3
-"""Writes fixtures/real/江苏申报书-python-docx.docx and 无锡申报书-python-docx.docx:
-the clean Jiangsu and Wuxi applications of fixtures/data/ laid out the way
-another office might type them
-— not from our template. python-docx builds it (other hands than ours):
+"""Writes fixtures/real/江苏申报书-python-docx.docx, 无锡申报书-python-docx.docx and
+促进组织自评表-python-docx.docx: the clean Jiangsu, Wuxi and CCID applications of
+fixtures/data/ laid out the way another office might type them — not from our
+template. python-docx builds it (other hands than ours):
 a title split across runs, section headings, 4-column label|value rows,
 标签：值 paragraphs with full-width digits and units in the value, checkbox
 glyphs, a year table with a unit column (集群总产值 in 万元), a key|value table
 of counts with units, a 是/否 checklist table for the negative list, and lists
 with 序号 columns in their own order; for Wuxi, a choice of 机构类型 with
 another edition's options, a merged 主要收入来源 row, a 是/否 table of rules and
-the 服务能力 sections as headings with paragraphs under them.
+the 服务能力 sections as headings with paragraphs under them; for CCID, √
+among boxes, 是/否 tables and lists headed in their own words.
 
     .venv-bench/bin/python scripts/foreign-layout.py   (scripts/bench makes the venv)
 """
