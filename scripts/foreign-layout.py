@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Writes fixtures/real/江苏申报书-python-docx.docx, 无锡申报书-python-docx.docx and
-促进组织自评表-python-docx.docx: the clean Jiangsu, Wuxi and CCID applications of
+"""Writes fixtures/real/江苏申报书-python-docx.docx, 四川申报书-python-docx.docx,
+无锡申报书-python-docx.docx and 促进组织自评表-python-docx.docx: the clean Jiangsu,
+Sichuan (same layout, Jiangsu's wording), Wuxi and CCID applications of
 fixtures/data/ laid out the way another office might type them — not from our
 template. python-docx builds it (other hands than ours):
 a title split across runs, section headings, 4-column label|value rows,
@@ -22,108 +23,117 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 root = pathlib.Path(__file__).resolve().parent.parent
-d = json.load(open(root / 'fixtures/data/jiangsu-clean.json', encoding='utf-8'))['documents'][0]['fields']
-out = root / 'fixtures/real/江苏申报书-python-docx.docx'
-years = ['2021', '2022', '2023']
+def sme_cluster(data, title_text, name):
+    d = json.load(open(root / 'fixtures/data' / data, encoding='utf-8'))['documents'][0]['fields']
+    out = root / 'fixtures/real' / name
+    years = ['2021', '2022', '2023']
 
-doc = Document()
-title = doc.add_paragraph()
-title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-title.add_run('江苏省中小企业特色产业集群').bold = True
-title.add_run('申报书').bold = True
+    doc = Document()
+    title = doc.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.add_run(title_text).bold = True
+    title.add_run('申报书').bold = True
 
-doc.add_paragraph('一、申报单位基本情况')
-table = doc.add_table(rows=0, cols=4)
-for a, b, c, e in [('申报单位名称', d['applicant_name'], '统一社会信用代码', d['applicant_uscc']),
-                   ('法定代表人', d['legal_rep'], '联系人', d['contact_name']),
-                   ('联系电话', d['contact_phone'], '申报日期', '2024年5月10日')]:
-    cells = table.add_row().cells
-    cells[0].text, cells[1].text, cells[2].text, cells[3].text = a, b, c, e
-
-doc.add_paragraph('二、集群基本情况')
-doc.add_paragraph('集群名称：' + d['cluster_name'])
-doc.add_paragraph('所在县（市、区）：' + d['county'] + '    主导产业：' + d['leading_industry'])
-doc.add_paragraph('细分领域：' + d['niche'])
-doc.add_paragraph('集群占地面积：１８．６平方公里')
-doc.add_paragraph('运营管理机构名称：' + d['operator_name'])
-doc.add_paragraph('运营管理机构统一社会信用代码：' + d['operator_uscc'])
-doc.add_paragraph('集群从业人员数：2.64万人')
-doc.add_paragraph('是否设立管委会等运营管理机构：☑是 □否')
-doc.add_paragraph('是否制定三年发展规划：■是 □否')
-doc.add_paragraph('是否参与国际合作交流：是')
-
-doc.add_paragraph('三、主要经济指标')
-series = doc.add_table(rows=1, cols=5)
-for i, text in enumerate(['指标名称', '单位', '2021年', '2022年', '2023年']):
-    series.rows[0].cells[i].text = text
-def series_row(label, unit, values):
-    cells = series.add_row().cells
-    cells[0].text, cells[1].text = label, unit
-    for i, value in enumerate(values):
-        cells[2 + i].text = value
-series_row('集群总产值', '万元', ['{:,.0f}'.format(d['total_output'][y] * 10000) for y in years])
-for field, label, unit in [('sme_output', '中小企业产值', '亿元'), ('sme_share', '中小企业产值占比', '%'),
-                           ('leading_output', '主导产业产值', '亿元'), ('leading_share', '主导产业产值占比', '%'),
-                           ('rd_expense', '中小企业研发经费', '万元'), ('invention_patents', '有效发明专利数', '件')]:
-    series_row(label, unit, [str(d[field][y]) for y in years])
-
-doc.add_paragraph('四、创新与发展')
-counts = doc.add_table(rows=0, cols=2)
-for label, value in [('主导产业产值年均增速', '{}%'.format(d['leading_cagr'])),
-                     ('中小企业研发经费年均增长率（%）', str(d['rd_growth'])),
-                     ('有效发明专利年均增长率', '{}%'.format(d['patent_growth'])),
-                     ('每万人发明专利拥有量', '{}件'.format(d['patents_per_10k'])),
-                     ('制造业单项冠军企业数', '{}家'.format(d['champion_count'])),
-                     ('专精特新“小巨人”企业数', '{}家'.format(d['little_giant_count'])),
-                     ('专精特新中小企业数', '４家' if d['sri_sme_count'] == 4 else str(d['sri_sme_count'])),
-                     ('高新技术企业数', str(d['hnte_count'])),
-                     ('开展制造资源共享工作', '{}项'.format(d['sharing_initiatives'])),
-                     ('省级及以上创新平台数', '{}个'.format(d['platform_count'])),
-                     ('参与制定国家标准、行业标准', '{}项'.format(d['standards_count'])),
-                     ('企业上云或上标识比例', '{}%'.format(d['cloud_rate'])),
-                     ('工业互联网平台应用普及率', '{}%'.format(d['iip_rate'])),
-                     ('省级以上智能制造、工业互联网试点示范项目', '{}个'.format(d['demo_projects']))]:
-    cells = counts.add_row().cells
-    cells[0].text, cells[1].text = label, value
-
-doc.add_paragraph('五、负面清单（请在对应栏内打√）')
-checklist = doc.add_table(rows=1, cols=4)
-for i, text in enumerate(['序号', '事项', '是', '否']):
-    checklist.rows[0].cells[i].text = text
-for n, (label, field) in enumerate([('是否属于高耗能行业', 'high_energy'),
-                                    ('能效水平是否高于行业基准值', 'energy_above_baseline'),
-                                    ('是否属于高用水行业', 'high_water'),
-                                    ('水效水平是否高于行业基准值', 'water_above_baseline'),
-                                    ('主导产业是否属于禁止、限制和淘汰类', 'neg_restricted'),
-                                    ('近三年是否发生重大及以上安全、质量和环境污染事故', 'neg_accident'),
-                                    ('近三年是否发生重大及以上网络安全事件和数据安全事件', 'neg_cyber'),
-                                    ('是否存在偷税漏税、严重失信等重大违法违规行为', 'neg_tax')], start=1):
-    cells = checklist.add_row().cells
-    cells[0].text, cells[1].text = str(n), label
-    cells[2 if d[field] else 3].text = '√'
-
-type_names = {'champion': '制造业单项冠军', 'little_giant': '专精特新“小巨人”', 'sri_sme': '专精特新中小企业',
-              'hnte': '高新技术企业', 'innovative_sme': '创新型中小企业'}
-def list_table(heading, header, rows):
-    doc.add_paragraph(heading)
-    table = doc.add_table(rows=1, cols=len(header))
-    for i, text in enumerate(header):
-        table.rows[0].cells[i].text = text
-    for n, values in enumerate(rows, start=1):
+    doc.add_paragraph('一、申报单位基本情况')
+    table = doc.add_table(rows=0, cols=4)
+    for a, b, c, e in [('申报单位名称', d['applicant_name'], '统一社会信用代码', d['applicant_uscc']),
+                       ('法定代表人', d['legal_rep'], '联系人', d['contact_name']),
+                       ('联系电话', d['contact_phone'], '申报日期',
+                        '{}年{}月{}日'.format(*[int(x) for x in d['application_date'].split('-')]))]:
         cells = table.add_row().cells
-        for i, text in enumerate([str(n)] + values):
-            cells[i].text = text
+        cells[0].text, cells[1].text, cells[2].text, cells[3].text = a, b, c, e
 
-list_table('附表1  集群重点企业名单', ['序号', '企业名称', '资质类型', '统一社会信用代码', '认定年份', '证书编号'],
-           [[e['name'], type_names[e['type']], e['uscc'], '{}年'.format(e['year']), e['cert_no']] for e in d['enterprises']])
-list_table('附表2  创新平台名单', ['序号', '平台名称', '依托单位', '级别'],
-           [[p['name'], p['host'], p['level']] for p in d['platforms']])
-list_table('附表3  参与制定标准名单', ['序号', '标准名称', '标准号', '类别'],
-           [[s['name'], s['number'], s['category']] for s in d['standards']])
+    doc.add_paragraph('二、集群基本情况')
+    doc.add_paragraph('集群名称：' + d['cluster_name'])
+    if 'special_area' in d:
+        doc.add_paragraph('是否属于民族地区或革命老区：{}是 {}否'.format('☑' if d['special_area'] else '□', '□' if d['special_area'] else '☑'))
+    doc.add_paragraph('所在县（市、区）：' + d['county'] + '    主导产业：' + d['leading_industry'])
+    doc.add_paragraph('细分领域：' + d['niche'])
+    doc.add_paragraph('集群占地面积：' + str(d['area_km2']).translate(str.maketrans('0123456789.', '０１２３４５６７８９．')) + '平方公里')
+    doc.add_paragraph('运营管理机构名称：' + d['operator_name'])
+    doc.add_paragraph('运营管理机构统一社会信用代码：' + d['operator_uscc'])
+    doc.add_paragraph('集群从业人员数：{:g}万人'.format(d['employees'] / 10000))
+    doc.add_paragraph('是否设立管委会等运营管理机构：☑是 □否')
+    doc.add_paragraph('是否制定三年发展规划：■是 □否')
+    doc.add_paragraph('是否参与国际合作交流：是')
 
-doc.core_properties.author = 'another office'
-doc.save(out)
-print(out)
+    doc.add_paragraph('三、主要经济指标')
+    series = doc.add_table(rows=1, cols=5)
+    for i, text in enumerate(['指标名称', '单位', '2021年', '2022年', '2023年']):
+        series.rows[0].cells[i].text = text
+    def series_row(label, unit, values):
+        cells = series.add_row().cells
+        cells[0].text, cells[1].text = label, unit
+        for i, value in enumerate(values):
+            cells[2 + i].text = value
+    series_row('集群总产值', '万元', ['{:,.0f}'.format(d['total_output'][y] * 10000) for y in years])
+    for field, label, unit in [('sme_output', '中小企业产值', '亿元'), ('sme_share', '中小企业产值占比', '%'),
+                               ('leading_output', '主导产业产值', '亿元'), ('leading_share', '主导产业产值占比', '%'),
+                               ('rd_expense', '中小企业研发经费', '万元'), ('invention_patents', '有效发明专利数', '件')]:
+        series_row(label, unit, [str(d[field][y]) for y in years])
+
+    doc.add_paragraph('四、创新与发展')
+    counts = doc.add_table(rows=0, cols=2)
+    for label, value in [('主导产业产值年均增速', '{}%'.format(d['leading_cagr'])),
+                         ('中小企业研发经费年均增长率（%）', str(d['rd_growth'])),
+                         ('有效发明专利年均增长率', '{}%'.format(d['patent_growth'])),
+                         ('每万人发明专利拥有量', '{}件'.format(d['patents_per_10k'])),
+                         ('制造业单项冠军企业数', '{}家'.format(d['champion_count'])),
+                         ('专精特新“小巨人”企业数', '{}家'.format(d['little_giant_count'])),
+                         ('专精特新中小企业数', '４家' if d['sri_sme_count'] == 4 else str(d['sri_sme_count'])),
+                         ('高新技术企业数', str(d['hnte_count'])),
+                         *([('优质中小企业数', '{}家'.format(d['quality_sme_count']))] if 'quality_sme_count' in d else []),
+                         ('开展制造资源共享工作', '{}项'.format(d['sharing_initiatives'])),
+                         ('省级及以上创新平台数', '{}个'.format(d['platform_count'])),
+                         ('参与制定国家标准、行业标准', '{}项'.format(d['standards_count'])),
+                         ('企业上云或上标识比例', '{}%'.format(d['cloud_rate'])),
+                         ('工业互联网平台应用普及率', '{}%'.format(d['iip_rate'])),
+                         ('省级以上智能制造、工业互联网试点示范项目', '{}个'.format(d['demo_projects']))]:
+        cells = counts.add_row().cells
+        cells[0].text, cells[1].text = label, value
+
+    doc.add_paragraph('五、负面清单（请在对应栏内打√）')
+    checklist = doc.add_table(rows=1, cols=4)
+    for i, text in enumerate(['序号', '事项', '是', '否']):
+        checklist.rows[0].cells[i].text = text
+    for n, (label, field) in enumerate([('是否属于高耗能行业', 'high_energy'),
+                                        ('能效水平是否高于行业基准值', 'energy_above_baseline'),
+                                        ('是否属于高用水行业', 'high_water'),
+                                        ('水效水平是否高于行业基准值', 'water_above_baseline'),
+                                        ('主导产业是否属于禁止、限制和淘汰类', 'neg_restricted'),
+                                        ('近三年是否发生重大及以上安全、质量和环境污染事故', 'neg_accident'),
+                                        ('近三年是否发生重大及以上网络安全事件和数据安全事件', 'neg_cyber'),
+                                        ('是否存在偷税漏税、严重失信等重大违法违规行为', 'neg_tax')], start=1):
+        cells = checklist.add_row().cells
+        cells[0].text, cells[1].text = str(n), label
+        cells[2 if d[field] else 3].text = '√'
+
+    type_names = {'champion': '制造业单项冠军', 'little_giant': '专精特新“小巨人”', 'sri_sme': '专精特新中小企业',
+                  'hnte': '高新技术企业', 'innovative_sme': '创新型中小企业'}
+    def list_table(heading, header, rows):
+        doc.add_paragraph(heading)
+        table = doc.add_table(rows=1, cols=len(header))
+        for i, text in enumerate(header):
+            table.rows[0].cells[i].text = text
+        for n, values in enumerate(rows, start=1):
+            cells = table.add_row().cells
+            for i, text in enumerate([str(n)] + values):
+                cells[i].text = text
+
+    list_table('附表1  集群重点企业名单', ['序号', '企业名称', '资质类型', '统一社会信用代码', '认定年份', '证书编号'],
+               [[e['name'], type_names[e['type']], e['uscc'], '{}年'.format(e['year']), e['cert_no']] for e in d['enterprises']])
+    list_table('附表2  创新平台名单', ['序号', '平台名称', '依托单位', '级别'],
+               [[p['name'], p['host'], p['level']] for p in d['platforms']])
+    list_table('附表3  参与制定标准名单', ['序号', '标准名称', '标准号', '类别'],
+               [[s['name'], s['number'], s['category']] for s in d['standards']])
+
+    doc.core_properties.author = 'another office'
+    doc.save(out)
+    print(out)
+
+
+sme_cluster('jiangsu-clean.json', '江苏省中小企业特色产业集群', '江苏申报书-python-docx.docx')
+sme_cluster('sichuan-clean.json', '四川省中小企业特色产业集群', '四川申报书-python-docx.docx')
 
 # Wuxi: 无锡市重点产业集群促进机构申报书
 w = json.load(open(root / 'fixtures/data/wuxi-clean.json', encoding='utf-8'))['documents'][0]['fields']

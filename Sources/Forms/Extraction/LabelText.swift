@@ -15,6 +15,12 @@ enum LabelText {
         if !whole.isEmpty { keys.append(whole) }
         let withoutBracket = TextNormalizer.labelKeyWithoutUnit(stripped)
         if !withoutBracket.isEmpty && withoutBracket != whole { keys.append(withoutBracket) }
+        // A yes/no question is the same label with or without its 是否
+        // (近三年是否发生… = 近三年发生…), wherever the 是否 stands.
+        for key in keys where key.contains("是否") {
+            let plain = key.replacingOccurrences(of: "是否", with: "")
+            if !plain.isEmpty && !keys.contains(plain) { keys.append(plain) }
+        }
         return (keys, TextNormalizer.unitInLabel(stripped)?.symbol)
     }
 
