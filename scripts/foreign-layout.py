@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Writes fixtures/real/江苏申报书-python-docx.docx, 四川申报书-python-docx.docx,
-无锡申报书-python-docx.docx and 促进组织自评表-python-docx.docx: the clean Jiangsu,
-Sichuan (same layout, Jiangsu's wording), Wuxi and CCID applications of
+"""Writes fixtures/real/*-python-docx.docx: the clean Jiangsu, Sichuan and MIIT
+(one layout, Jiangsu's wording; MIIT's recognition pairs side by side), Wuxi
+and CCID applications of
 fixtures/data/ laid out the way another office might type them — not from our
 template. python-docx builds it (other hands than ours):
 a title split across runs, section headings, 4-column label|value rows,
@@ -45,6 +45,10 @@ def sme_cluster(data, title_text, name):
 
     doc.add_paragraph('二、集群基本情况')
     doc.add_paragraph('集群名称：' + d['cluster_name'])
+    if 'provincial_recognition' in d:
+        # MIIT: the prior provincial recognition, as one line of pairs and a yes/no.
+        doc.add_paragraph('省级集群认定文号：{}    省级集群认定年份：{}年'.format(d['provincial_recognition'], d['provincial_year']))
+        doc.add_paragraph('是否首批申报：{}是 {}否'.format('☑' if d['first_batch'] else '□', '□' if d['first_batch'] else '☑'))
     if 'special_area' in d:
         doc.add_paragraph('是否属于民族地区或革命老区：{}是 {}否'.format('☑' if d['special_area'] else '□', '□' if d['special_area'] else '☑'))
     doc.add_paragraph('所在县（市、区）：' + d['county'] + '    主导产业：' + d['leading_industry'])
@@ -134,6 +138,7 @@ def sme_cluster(data, title_text, name):
 
 sme_cluster('jiangsu-clean.json', '江苏省中小企业特色产业集群', '江苏申报书-python-docx.docx')
 sme_cluster('sichuan-clean.json', '四川省中小企业特色产业集群', '四川申报书-python-docx.docx')
+sme_cluster('miit-clean.json', '中小企业特色产业集群', '国家级集群申报书-python-docx.docx')
 
 # Wuxi: 无锡市重点产业集群促进机构申报书
 w = json.load(open(root / 'fixtures/data/wuxi-clean.json', encoding='utf-8'))['documents'][0]['fields']

@@ -187,6 +187,19 @@ struct ForeignLayoutTests {
         #expect(form.locations[FieldKey(field: "capability_monitoring")]?.count == 2)
     }
 
+    @Test("pairs side by side on one line: an unknown second label ends the first value at the wide gap")
+    func sideBySidePairs() throws {
+        let form = try extract(F.p(t("中小企业特色产业集群申报书"))
+            + F.p(t("省级集群认定文号：苏工信中小〔2022〕389号    认定年份：2022年"))
+            + F.p(t("集群名称：苏州市  吴中区机器人产业集群"))
+            + F.p(t("细分领域：精密减速器\u{3000}伺服电机")), scheme: "miit-sme-cluster")
+        #expect(form.fields["provincial_recognition"] == .text("苏工信中小〔2022〕389号"))
+        #expect(form.fields["provincial_year"] == nil, "认定年份 alone is not this form's label")
+        // A wide gap with no colon after it is part of the value.
+        #expect(form.fields["cluster_name"] == .text("苏州市  吴中区机器人产业集群"))
+        #expect(form.fields["niche"] == .text("精密减速器\u{3000}伺服电机"))
+    }
+
     @Test("a merged group cell prefixes the labels beside it (运营管理机构 | 名称)")
     func groupHeading() throws {
         let form = try extract(jiangsuTitle + table(

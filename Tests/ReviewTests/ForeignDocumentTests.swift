@@ -21,6 +21,7 @@ struct ForeignDocumentTests {
         ("fixtures/real/江苏申报书-python-docx.docx", "jiangsu-clean.json", "jiangsu-sme-cluster", "jiangsu-clean"),
         // Typed with Jiangsu's wording of the negative list (重大, 是否): Sichuan's form says 较大.
         ("fixtures/real/四川申报书-python-docx.docx", "sichuan-clean.json", "sichuan-sme-cluster", "sichuan-clean"),
+        ("fixtures/real/国家级集群申报书-python-docx.docx", "miit-clean.json", "miit-sme-cluster", "miit-clean"),
         ("fixtures/real/无锡申报书-python-docx.docx", "wuxi-clean.json", "wuxi-promotion-agency", "wuxi-clean"),
         ("fixtures/real/促进组织自评表-python-docx.docx", "ccid-clean.json", "ccid-promotion-org", "ccid-clean"),
     ]

@@ -235,6 +235,31 @@ struct LayoutScanner {
         }
     }
 
+    /// Pairs side by side on one line whose next label is not a form label
+    /// ("省级集群认定文号：苏工信中小〔2022〕389号    认定年份：2022年"): the value
+    /// ends at the last wide gap (two spaces, a tab or an ideographic space)
+    /// before a colon whose label has a letter or ideograph in it. A value
+    /// with a wide gap and no colon after it keeps its gap.
+    static func endBeforeUnknownPair(_ scalars: [Unicode.Scalar], from start: Int, to end: Int) -> Int {
+        guard let colon = scalars[start..<end].firstIndex(where: { $0 == "：" || $0 == ":" }) else { return end }
+        func space(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" || scalar == "\u{3000}" }
+        var gap: Int?
+        var index = colon - 1
+        while index > start {
+            if space(scalars[index]) && (scalars[index] == "\u{3000}" || scalars[index] == "\t" || space(scalars[index - 1])) {
+                gap = index
+                break
+            }
+            index -= 1
+        }
+        guard var cut = gap else { return end }
+        let label = scalars[(cut + 1)..<colon]
+        guard label.contains(where: { $0.properties.isAlphabetic }) else { return end }
+        while cut > start && space(scalars[cut - 1]) { cut -= 1 }
+        // Nothing before the gap: the gap opens the value, not a second pair.
+        return scalars[start..<cut].contains(where: { !space($0) }) ? cut : end
+    }
+
     /// A heading that is a free-text field's label ("（一）集群发展监测分析"),
     /// answered by the paragraphs under it up to the next heading, label,
     /// blank line or table.
@@ -301,6 +326,7 @@ struct LayoutScanner {
                let close = scalars[(pair.colon + 1)..<end].firstIndex(where: { "）)".unicodeScalars.contains($0) }) {
                 end = close
             }
+            end = Self.endBeforeUnknownPair(scalars, from: pair.colon + 1, to: end)
             let value = LocatedText(paragraph: paragraph, range: (pair.colon + 1)..<end, scalars: scalars).trimmed()
             if pairs.count == 1, value.isBlank {
                 return .labelOnly(pair.match)
