@@ -17,8 +17,8 @@ enum LabelText {
         if !withoutBracket.isEmpty && withoutBracket != whole { keys.append(withoutBracket) }
         // A yes/no question is the same label with or without its 是否
         // (近三年是否发生… = 近三年发生…), wherever the 是否 stands.
-        for key in keys where key.contains("是否") {
-            let plain = key.replacingOccurrences(of: "是否", with: "")
+        for key in keys where key.containsExactly("是否") {
+            let plain = key.replacing("是否", with: "")
             if !plain.isEmpty && !keys.contains(plain) { keys.append(plain) }
         }
         return (keys, TextNormalizer.unitInLabel(stripped)?.symbol)

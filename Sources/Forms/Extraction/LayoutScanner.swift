@@ -588,7 +588,10 @@ struct LayoutScanner {
         var yes: Int?
         var no: Int?
         for placed in cells {
-            let key = TextNormalizer.labelKey(text(of: placed.cell).text).filter { $0 != "√" && $0 != "✓" }
+            // 是, 否, 是（√）: a few characters; anything longer is not this header.
+            let raw = text(of: placed.cell).text
+            guard raw.utf8.count <= 24, raw.contains("是" as Character) || raw.contains("否" as Character) else { continue }
+            let key = TextNormalizer.labelKey(raw).filter { $0 != "√" && $0 != "✓" }
             if key == "是" {
                 guard yes == nil else { return nil }
                 yes = placed.column
