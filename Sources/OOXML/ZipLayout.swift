@@ -50,8 +50,8 @@ struct ZipLayout {
     }
 
     /// Reads the end record (searched only in the last 64 KiB + 22 bytes, as
-    /// the format allows), the ZIP64 end record when one is announced, and
-    /// every central-directory record with its local header.
+    /// the format allows), the ZIP64 end record where ZIPFoundation would
+    /// take one, and every central-directory record with its local header.
     static func read(_ data: Data) throws -> ZipLayout {
         try data.withUnsafeBytes { raw in
             ZipLayout(spans: try spans(in: raw.bindMemory(to: UInt8.self)))

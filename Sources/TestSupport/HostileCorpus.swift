@@ -65,7 +65,7 @@ public enum HostileCorpus {
         ]), saying: "缺少必要部件 word/document.xml")
         try bad("bomb-declared", try F.bomb(actualBytes: 1 << 20, declaredBytes: 300 << 20), saying: "超出读取限制（单个部件解压后大小")
         try bad("bomb-lying", try F.bomb(actualBytes: 160 << 20, declaredBytes: 1000), saying: "超出读取限制（")
-        try bad("unterminated-deflate", unterminatedDeflate(), saying: "压缩数据不完整")
+        try bad("unterminated-deflate", StoredZip.unterminatedDeflate(), saying: "压缩数据不完整")
         var entries = [
             ("[Content_Types].xml", Data(F.contentTypes.utf8)),
             ("_rels/.rels", Data(F.packageRelationships.utf8)),
@@ -147,29 +147,6 @@ public enum HostileCorpus {
         try put(declaration, "two-forms/责任声明.docx")
         cases.append(Case(folder: "two-forms", outcome: .unreadable(file: "two-forms", saying: "含2份申报书")))
         return cases
-    }
-
-    /// One entry whose deflate stream announces a stored block longer than
-    /// the file: a reader that trusts the stream waits for more forever.
-    static func unterminatedDeflate() -> Data {
-        var zip = Data()
-        var directory = Data()
-        func le16(_ value: Int, _ into: inout Data) { into.append(contentsOf: [UInt8(value & 0xFF), UInt8((value >> 8) & 0xFF)]) }
-        func le32(_ value: Int, _ into: inout Data) { for k in 0..<4 { into.append(UInt8(truncatingIfNeeded: value >> (8 * k))) } }
-        let name = Data("[Content_Types].xml".utf8)
-        let payload = Data([0x00, 0xFF, 0xFF, 0x00, 0x00])
-        le32(0x0403_4B50, &zip); le16(20, &zip); le16(0, &zip); le16(8, &zip); le16(0, &zip); le16(0x21, &zip)
-        le32(0, &zip); le32(payload.count, &zip); le32(671, &zip); le16(name.count, &zip); le16(0, &zip)
-        zip.append(name); zip.append(payload)
-        le32(0x0201_4B50, &directory); le16(20, &directory); le16(20, &directory); le16(0, &directory); le16(8, &directory)
-        le16(0, &directory); le16(0x21, &directory); le32(0, &directory); le32(payload.count, &directory); le32(671, &directory)
-        le16(name.count, &directory); for _ in 0..<4 { le16(0, &directory) }; le32(0, &directory); le32(0, &directory)
-        directory.append(name)
-        let offset = zip.count
-        zip.append(directory)
-        le32(0x0605_4B50, &zip); le16(0, &zip); le16(0, &zip); le16(1, &zip); le16(1, &zip)
-        le32(directory.count, &zip); le32(offset, &zip); le16(0, &zip)
-        return zip
     }
 
     /// `docx` with `blocks` (WordprocessingML) appended to its body, before

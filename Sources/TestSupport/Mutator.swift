@@ -18,36 +18,28 @@ import OOXML
 // hung an earlier version (FixedHang), which its test uses to show that the
 // input is of that shape.
 
-/// SplitMix64 (Steele, Lea & Flood, OOPSLA 2014). Only this type's helpers
-/// draw from it, never the standard library's `random(in:using:)`, whose use
-/// of the stream may change between toolchains: a seed must name the same
-/// input on every machine.
-public struct MutationRandom: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+/// The fuzzer's random source: the generator's SplitMix64 (a seed names the
+/// same input on every machine and toolchain), with the draws a mutation
+/// needs — `below` answers 0 for an empty range instead of stopping.
+public struct MutationRandom: Sendable {
+    private var generator: SplitMix64
 
     public init(seed: UInt64) {
-        state = seed
+        generator = SplitMix64(seed: seed)
     }
 
     /// An independent stream for iteration `stream` of a run seeded with `seed`.
     public init(seed: UInt64, stream: Int) {
-        var mixer = MutationRandom(seed: seed ^ (UInt64(truncatingIfNeeded: stream) &* 0xD1B5_4A32_D192_ED03))
-        state = mixer.next() ^ 0x5851_F42D_4C95_7F2D
+        generator = SplitMix64(seed: seed, stream: stream)
     }
 
     public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        generator.next()
     }
 
-    /// A number in 0..<`bound` (0 when `bound` ≤ 0). The modulo bias does not
-    /// matter for fuzzing.
+    /// A number in 0..<`bound` (0 when `bound` ≤ 0).
     public mutating func below(_ bound: Int) -> Int {
-        guard bound > 0 else { return 0 }
-        return Int(next() % UInt64(bound))
+        bound > 0 ? generator.below(bound) : 0
     }
 
     /// True `numerator` times in `denominator`.
@@ -56,7 +48,7 @@ public struct MutationRandom: RandomNumberGenerator, Sendable {
     }
 
     public mutating func pick<T>(_ items: [T]) -> T {
-        items[below(items.count)]
+        generator.pick(items)
     }
 
     /// A length from 1 to `maximum`, short lengths far more likely than long.
@@ -1165,9 +1157,7 @@ public enum FixedHang {
         guard length >= 22 else { return [] }
         func u16(_ at: Int) -> Int { at + 2 <= length ? Int(bytes[at]) | Int(bytes[at + 1]) << 8 : 0 }
         func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
-        var end = length - 22
-        while end >= 0 && !(bytes[end] == 0x50 && bytes[end + 1] == 0x4B && bytes[end + 2] == 0x05 && bytes[end + 3] == 0x06) { end -= 1 }
-        guard end >= 0 else { return [] }
+        guard let end = ZipSurgery.endRecord(in: bytes) else { return [] }
         var record = u32(end + 16)
         var starts: [Int] = []
         for _ in 0..<u16(end + 10) {
@@ -1184,8 +1174,49 @@ public enum FixedHang {
     }
 }
 
-/// Rewrites zips at the byte level, for the fuzzer and the ZIP64 tests.
+/// Rewrites zips at the byte level, for the fuzzer and the tests of damaged zips.
 public enum ZipSurgery {
+    /// Where the end-of-central-directory record starts: the last signature
+    /// at least 22 bytes from the end, as a reader scanning back finds it.
+    public static func endRecord(in zip: [UInt8]) -> Int? {
+        guard zip.count >= 22 else { return nil }
+        var end = zip.count - 22
+        while end >= 0 {
+            if zip[end] == 0x50 && zip[end + 1] == 0x4B && zip[end + 2] == 0x05 && zip[end + 3] == 0x06 { return end }
+            end -= 1
+        }
+        return nil
+    }
+
+    /// `zip` with `value` written little-endian over `width` bytes at
+    /// `offset` from its end record (10 entries, 12 directory size, 16
+    /// directory offset).
+    public static func patchingEndRecord(_ zip: Data, at offset: Int, width: Int, to value: Int) -> Data {
+        guard let end = endRecord(in: [UInt8](zip)) else { return zip }
+        var patched = zip
+        for k in 0..<width { patched[end + offset + k] = UInt8(truncatingIfNeeded: value >> (8 * k)) }
+        return patched
+    }
+
+    /// `zip` with `value` written little-endian over `width` bytes at
+    /// `offset` in its first central-directory record (8 flags, 20
+    /// compressed size, 42 local header offset).
+    public static func patchingFirstRecord(_ zip: Data, at offset: Int, width: Int, to value: Int) -> Data {
+        let bytes = [UInt8](zip)
+        guard let end = endRecord(in: bytes) else { return zip }
+        let record = (16..<20).reduce(0) { $0 | Int(bytes[end + $1]) << (8 * ($1 - 16)) }
+        guard record + offset + width <= bytes.count else { return zip }
+        var patched = zip
+        for k in 0..<width { patched[record + offset + k] = UInt8(truncatingIfNeeded: value >> (8 * k)) }
+        return patched
+    }
+
+    /// A valid package whose end record puts the central directory 1,000
+    /// bytes past the end of the file (one field of a damaged download).
+    public static func directoryPastEnd(_ zip: Data) -> Data {
+        patchingEndRecord(zip, at: 16, width: 4, to: zip.count + 1000)
+    }
+
     /// `zip` with its end record replaced by a ZIP64 end record, its locator
     /// and an end record saying "see ZIP64"; each value given replaces the
     /// true one. Nil when `zip` has no end record.
@@ -1193,10 +1224,7 @@ public enum ZipSurgery {
     /// ZIP64 record is then there without being asked for).
     public static func zip64(_ zip: [UInt8], entries: UInt64? = nil, directorySize: UInt64? = nil,
                              directoryOffset: UInt64? = nil, locatorOffset: UInt64? = nil, markEnd: Bool = true) -> [UInt8]? {
-        guard zip.count >= 22 else { return nil }
-        var end = zip.count - 22
-        while end > 0 && !(zip[end] == 0x50 && zip[end + 1] == 0x4B && zip[end + 2] == 0x05 && zip[end + 3] == 0x06) { end -= 1 }
-        guard zip[end] == 0x50, zip[end + 1] == 0x4B, zip[end + 2] == 0x05, zip[end + 3] == 0x06 else { return nil }
+        guard let end = endRecord(in: zip) else { return nil }
         func le(_ at: Int, _ width: Int) -> UInt64 { (0..<width).reduce(0) { $0 | UInt64(zip[at + $1]) << (8 * UInt64($1)) } }
         let count = le(end + 10, 2), size = le(end + 12, 4), offset = le(end + 16, 4)
         var out = Array(zip[..<end])

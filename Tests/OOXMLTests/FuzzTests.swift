@@ -65,28 +65,18 @@ struct FuzzTests {
     /// checks against the bytes first: a record's local header, and
     /// the data descriptor after an entry flagged (bit 3) as having one.
     static func zipWithEntryOffsetPastEnd(descriptor: Bool) throws -> Data {
-        var zip = try DocxFixture.docx(body: DocxFixture.p(DocxFixture.r("正文")))
-        let bytes = [UInt8](zip)
-        var end = bytes.count - 22
-        while end > 0 && !(bytes[end] == 0x50 && bytes[end + 1] == 0x4B && bytes[end + 2] == 0x05 && bytes[end + 3] == 0x06) { end -= 1 }
-        let record = (16..<20).reduce(0) { $0 | Int(bytes[end + $1]) << (8 * ($1 - 16)) }
-        func put(_ value: Int, width: Int, at offset: Int) {
-            for k in 0..<width { zip[offset + k] = UInt8(truncatingIfNeeded: value >> (8 * k)) }
+        let zip = try DocxFixture.docx(body: DocxFixture.p(DocxFixture.r("正文")))
+        guard descriptor else {
+            return ZipSurgery.patchingFirstRecord(zip, at: 42, width: 4, to: zip.count + 500)  // local header offset
         }
-        if descriptor {
-            put(0x0808, width: 2, at: record + 8)           // flags: UTF-8 names, data descriptor
-            put(0x7000_0000, width: 4, at: record + 20)     // compressed size
-        } else {
-            put(bytes.count + 500, width: 4, at: record + 42)  // local header offset
-        }
-        return zip
+        let flagged = ZipSurgery.patchingFirstRecord(zip, at: 8, width: 2, to: 0x0808)  // UTF-8 names, data descriptor
+        return ZipSurgery.patchingFirstRecord(flagged, at: 20, width: 4, to: 0x7000_0000)  // compressed size
     }
 
     @Test("in memory, an end record giving the directory offset 0xFFFFFFFF without ZIP64 is refused, not a crash")
     func directoryOffsetAllOnesInMemory() throws {
-        var zip = try DocxFixture.docx(body: DocxFixture.p(DocxFixture.r("正文")))
-        let end = zip.count - 22  // no archive comment
-        for k in 0..<4 { zip[end + 16 + k] = 0xFF }
+        let zip = ZipSurgery.patchingEndRecord(try DocxFixture.docx(body: DocxFixture.p(DocxFixture.r("正文"))),
+                                               at: 16, width: 4, to: 0xFFFF_FFFF)
         let outcome = try DocumentFuzzTarget(extracting: false).run(zip, name: "申报书.docx")
         #expect(outcome.violations(name: "申报书.docx").isEmpty)
     }
@@ -114,12 +104,7 @@ struct FuzzTests {
     @Test("a deflate stream that has not ended when the file does is refused by name, not an endless loop",
           .timeLimit(.minutes(1)), arguments: [false, true])
     func unterminatedDeflateStream(fromFile: Bool) throws {
-        // A stored deflate block, not the last, announcing 65,535 bytes: zlib
-        // takes the rest of the file as its content and then asks for more.
-        let zip = StoredZip.archive([
-            StoredZip.Entry(name: "[Content_Types].xml", payload: Data([0x00, 0xFF, 0xFF, 0x00, 0x00]), method: 8,
-                            uncompressedSize: 671, crc: 0),
-        ])
+        let zip = StoredZip.unterminatedDeflate()
         #expect(FixedHang.inflateRunsPastEnd(zip))
         let expected = ReadError.notZip(file: "申报书.docx", reason: "条目 [Content_Types].xml 的压缩数据不完整（文件可能被截断）")
         if fromFile {
@@ -159,13 +144,7 @@ struct FuzzTests {
     /// A valid package whose end record puts the central directory 1,000
     /// bytes past the end of the file (one field of a damaged download).
     static func zipWithDirectoryPastEnd() throws -> Data {
-        var zip = try DocxFixture.docx(body: DocxFixture.p(DocxFixture.r("正文")))
-        let bytes = [UInt8](zip)
-        var end = bytes.count - 22
-        while end > 0 && !(bytes[end] == 0x50 && bytes[end + 1] == 0x4B && bytes[end + 2] == 0x05 && bytes[end + 3] == 0x06) { end -= 1 }
-        let offset = UInt32(bytes.count + 1000)
-        for k in 0..<4 { zip[end + 16 + k] = UInt8(truncatingIfNeeded: offset >> (8 * UInt32(k))) }
-        return zip
+        ZipSurgery.directoryPastEnd(try DocxFixture.docx(body: DocxFixture.p(DocxFixture.r("正文"))))
     }
 }
 
@@ -293,9 +272,8 @@ struct Zip64Tests {
 
     @Test("an end record asking for a ZIP64 record that is not there is refused")
     func missingZip64() throws {
-        var docx = try DocxFixture.docx(body: DocxFixture.p(DocxFixture.r("正文")))
-        let end = docx.count - 22
-        for k in 0..<4 { docx[end + 16 + k] = 0xFF }
+        let docx = ZipSurgery.patchingEndRecord(try DocxFixture.docx(body: DocxFixture.p(DocxFixture.r("正文"))),
+                                                at: 16, width: 4, to: 0xFFFF_FFFF)
         #expect(throws: ReadError.notZip(file: "申报书.docx", reason: "找不到中央目录")) {
             _ = try DocumentReader.open(data: docx, displayName: "申报书.docx")
         }
@@ -340,28 +318,13 @@ struct DataDescriptorTests {
     /// A stored zip whose every entry is flagged (bit 3) as followed by a
     /// data descriptor; `descriptorCRC` replaces the descriptors' checksums.
     static func zipWithDescriptors(_ entries: [(String, Data)], descriptorCRC: UInt32?, versionNeeded: Int = 20) -> Data {
-        var zip = Data()
-        var directory = Data()
-        func le(_ value: Int, _ width: Int, _ into: inout Data) { for k in 0..<width { into.append(UInt8(truncatingIfNeeded: value >> (8 * k))) } }
-        for (name, data) in entries {
-            let nameBytes = Data(name.utf8)
-            let crc = Int(StoredZip.crc32(data))
-            let offset = zip.count
-            le(0x0403_4B50, 4, &zip); le(versionNeeded, 2, &zip); le(0x0808, 2, &zip); le(0, 2, &zip); le(0, 2, &zip); le(0x21, 2, &zip)
-            le(0, 4, &zip); le(0, 4, &zip); le(0, 4, &zip); le(nameBytes.count, 2, &zip); le(0, 2, &zip)
-            zip.append(nameBytes); zip.append(data)
-            le(0x0807_4B50, 4, &zip); le(Int(descriptorCRC ?? UInt32(crc)), 4, &zip); le(data.count, 4, &zip); le(data.count, 4, &zip)
-            le(0x0201_4B50, 4, &directory); le(20, 2, &directory); le(versionNeeded, 2, &directory); le(0x0808, 2, &directory)
-            le(0, 2, &directory); le(0, 2, &directory); le(0x21, 2, &directory)
-            le(crc, 4, &directory); le(data.count, 4, &directory); le(data.count, 4, &directory)
-            le(nameBytes.count, 2, &directory); for _ in 0..<4 { le(0, 2, &directory) }; le(0, 4, &directory); le(offset, 4, &directory)
-            directory.append(nameBytes)
-        }
-        let directoryOffset = zip.count
-        zip.append(directory)
-        le(0x0605_4B50, 4, &zip); le(0, 2, &zip); le(0, 2, &zip); le(entries.count, 2, &zip); le(entries.count, 2, &zip)
-        le(directory.count, 4, &zip); le(directoryOffset, 4, &zip); le(0, 2, &zip)
-        return zip
+        StoredZip.archive(entries.map { name, data in
+            var entry = StoredZip.Entry(name, data)
+            entry.descriptor = true
+            entry.descriptorCRC = descriptorCRC
+            entry.versionNeeded = versionNeeded
+            return entry
+        })
     }
 
     static let parts: [(String, Data)] = [

@@ -13,7 +13,9 @@ private func documentPart(_ xml: String) throws -> Data {
     return try writer.archiveData()
 }
 
-private func readError(_ data: Data, limits: ReadLimits = .standard, name: String = "bad.docx") -> ReadError? {
+/// The reader's error for `data` opened and read as a Word document, nil
+/// when it reads; shared by the tests of hostile and oversized input.
+func readError(_ data: Data, limits: ReadLimits = .standard, name: String = "bad.docx") -> ReadError? {
     do {
         switch try DocumentReader.open(data: data, displayName: name, limits: limits) {
         case .word(let package): _ = try DocumentReader.read(package)

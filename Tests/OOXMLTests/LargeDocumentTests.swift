@@ -112,7 +112,7 @@ struct LargeDocumentTests {
             ("word/document.xml", document),
         ])
         let started = Self.threadTime()
-        let error = Self.readError(zip, name: "长文本.docx")
+        let error = readError(zip, name: "长文本.docx")
         let elapsed = Self.threadTime() - started
         print("50 MB run: refused in \(elapsed) CPU: \(error.map { "\($0)" } ?? "read")")
         #expect(error?.localizedDescription.hasPrefix("长文本.docx word/document.xml") == true)
@@ -133,7 +133,7 @@ struct LargeDocumentTests {
         for index in 0..<5_997 { entries.append(("word/media/image\(index).png", Data([UInt8(index & 0xFF)]))) }
         let zip = StoredZip.archive(entries)
         let started = Self.threadTime()
-        #expect(Self.readError(zip, name: "多条目.docx") == .limitExceeded(file: "多条目.docx", limit: .zipEntries, value: 5_000))
+        #expect(readError(zip, name: "多条目.docx") == .limitExceeded(file: "多条目.docx", limit: .zipEntries, value: 5_000))
         let elapsed = Self.threadTime() - started
         print("6,000 entries: refused in \(elapsed) CPU")
         #expect(elapsed < .seconds(2))
@@ -157,7 +157,7 @@ struct LargeDocumentTests {
         var xml = F.flatOPC(body: F.p(F.r("正文")))
         let end = try #require(xml.range(of: "</pkg:package>"))
         xml.replaceSubrange(end, with: String(repeating: part, count: 6_000) + "</pkg:package>")
-        #expect(Self.readError(Data(xml.utf8), name: "多部件.xml") == .limitExceeded(file: "多部件.xml", limit: .packageParts, value: 5_000))
+        #expect(readError(Data(xml.utf8), name: "多部件.xml") == .limitExceeded(file: "多部件.xml", limit: .packageParts, value: 5_000))
     }
 
     /// ZIPFoundation looks for the end record by seeking back one byte at a
@@ -186,100 +186,5 @@ struct LargeDocumentTests {
         print("truncated 20 MB .docx from a file: \(elapsed) CPU, \(outcome.elapsed) wall")
         #expect(outcome.error as? ReadError == .notZip(file: "截断.docx", reason: "找不到中央目录"))
         #expect(elapsed < .seconds(2))
-    }
-
-    static func readError(_ data: Data, name: String) -> ReadError? {
-        do {
-            _ = try F.read(data, name: name)
-            return nil
-        } catch let error as ReadError {
-            return error
-        } catch {
-            Issue.record("unexpected error type: \(error)")
-            return nil
-        }
-    }
-}
-
-/// Writes a zip directly — local headers, central directory, end record —
-/// so that thousands of entries or tens of megabytes cost no more than
-/// copying them. Entries are stored, unless one brings its own payload.
-enum StoredZip {
-    struct Entry {
-        let name: String
-        /// The bytes written after the local header.
-        let payload: Data
-        /// 0 stored, 8 deflated.
-        let method: Int
-        let uncompressedSize: Int
-        let crc: UInt32
-
-        init(name: String, payload: Data, method: Int, uncompressedSize: Int, crc: UInt32) {
-            self.name = name
-            self.payload = payload
-            self.method = method
-            self.uncompressedSize = uncompressedSize
-            self.crc = crc
-        }
-
-        /// A stored entry.
-        init(_ name: String, _ data: Data) {
-            self.init(name: name, payload: data, method: 0, uncompressedSize: data.count, crc: StoredZip.crc32(data))
-        }
-    }
-
-    static func archive(_ entries: [(name: String, data: Data)]) -> Data {
-        archive(entries.map { Entry($0.name, $0.data) })
-    }
-
-    static func archive(_ entries: [Entry]) -> Data {
-        var zip = Data()
-        var directory = Data()
-        func le16(_ value: Int, _ into: inout Data) { into.append(contentsOf: [UInt8(value & 0xFF), UInt8((value >> 8) & 0xFF)]) }
-        func le32(_ value: UInt32, _ into: inout Data) { for k in 0..<4 { into.append(UInt8(truncatingIfNeeded: value >> (8 * UInt32(k)))) } }
-        for entry in entries {
-            let nameBytes = Data(entry.name.utf8)
-            let compressed = UInt32(entry.payload.count), size = UInt32(entry.uncompressedSize)
-            let offset = UInt32(zip.count)
-            le32(0x0403_4B50, &zip); le16(20, &zip); le16(0x0800, &zip); le16(entry.method, &zip); le16(0, &zip); le16(0x21, &zip)
-            le32(entry.crc, &zip); le32(compressed, &zip); le32(size, &zip)
-            le16(nameBytes.count, &zip); le16(0, &zip)
-            zip.append(nameBytes)
-            zip.append(entry.payload)
-            le32(0x0201_4B50, &directory); le16(20, &directory); le16(20, &directory); le16(0x0800, &directory)
-            le16(entry.method, &directory); le16(0, &directory); le16(0x21, &directory)
-            le32(entry.crc, &directory); le32(compressed, &directory); le32(size, &directory)
-            le16(nameBytes.count, &directory); le16(0, &directory); le16(0, &directory); le16(0, &directory); le16(0, &directory)
-            le32(0, &directory); le32(offset, &directory)
-            directory.append(nameBytes)
-        }
-        let directoryOffset = UInt32(zip.count)
-        zip.append(directory)
-        le32(0x0605_4B50, &zip); le16(0, &zip); le16(0, &zip)
-        le16(min(entries.count, 0xFFFF), &zip); le16(min(entries.count, 0xFFFF), &zip)
-        le32(UInt32(directory.count), &zip); le32(directoryOffset, &zip); le16(0, &zip)
-        return zip
-    }
-    /// `data` as a raw deflate stream of one final stored block (up to 65,535 bytes).
-    static func deflate(_ data: Data) throws -> Data {
-        guard data.count <= 0xFFFF else { throw CocoaError(.fileWriteUnknown) }
-        let length = data.count, complement = ~data.count & 0xFFFF
-        return Data([0x01, UInt8(length & 0xFF), UInt8(length >> 8), UInt8(complement & 0xFF), UInt8(complement >> 8)]) + data
-    }
-
-    private static let table: [UInt32] = (0..<256).map { index -> UInt32 in
-        var value = UInt32(index)
-        for _ in 0..<8 { value = value & 1 != 0 ? 0xEDB8_8320 ^ (value >> 1) : value >> 1 }
-        return value
-    }
-
-    static func crc32(_ data: Data) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
-        table.withUnsafeBufferPointer { table in
-            data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-                for byte in bytes { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
-            }
-        }
-        return crc ^ 0xFFFF_FFFF
     }
 }

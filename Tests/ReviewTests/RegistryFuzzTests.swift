@@ -133,13 +133,7 @@ struct RegistryFuzzTests {
     /// The sample workbook with its end record pointing the central
     /// directory past the end of the file (one field of a damaged download).
     static func workbookWithDirectoryPastEnd() throws -> Data {
-        var zip = try Data(contentsOf: Repository.url("fixtures/registry-samples/valid/certificates.xlsx"))
-        let bytes = [UInt8](zip)
-        var end = bytes.count - 22
-        while end > 0 && !(bytes[end] == 0x50 && bytes[end + 1] == 0x4B && bytes[end + 2] == 0x05 && bytes[end + 3] == 0x06) { end -= 1 }
-        let offset = UInt32(bytes.count + 1000)
-        for k in 0..<4 { zip[end + 16 + k] = UInt8(truncatingIfNeeded: offset >> (8 * UInt32(k))) }
-        return zip
+        ZipSurgery.directoryPastEnd(try Data(contentsOf: Repository.url("fixtures/registry-samples/valid/certificates.xlsx")))
     }
 
     @Test("a certificates.xlsx whose central directory lies past its end stops the run by name, not a crash")
@@ -159,12 +153,8 @@ struct RegistryFuzzTests {
 
     @Test("a certificates.xlsx whose first entry's local header lies past its end stops the run by name, not a crash")
     func localHeaderPastEnd() throws {
-        var workbook = try Data(contentsOf: Repository.url("fixtures/registry-samples/valid/certificates.xlsx"))
-        let bytes = [UInt8](workbook)
-        var end = bytes.count - 22
-        while end > 0 && !(bytes[end] == 0x50 && bytes[end + 1] == 0x4B && bytes[end + 2] == 0x05 && bytes[end + 3] == 0x06) { end -= 1 }
-        let record = (16..<20).reduce(0) { $0 | Int(bytes[end + $1]) << (8 * ($1 - 16)) }
-        for k in 0..<4 { workbook[record + 42 + k] = UInt8(truncatingIfNeeded: (bytes.count + 500) >> (8 * k)) }
+        let sample = try Data(contentsOf: Repository.url("fixtures/registry-samples/valid/certificates.xlsx"))
+        let workbook = ZipSurgery.patchingFirstRecord(sample, at: 42, width: 4, to: sample.count + 500)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("registry-fuzz-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }

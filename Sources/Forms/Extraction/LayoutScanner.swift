@@ -625,8 +625,9 @@ struct LayoutScanner {
         func mark(_ column: Int) -> LocatedText? {
             guard column < row.count, let cell = row[column] else { return nil }
             let value = text(of: cell).trimmed()
-            let emptyBoxes: Set<Character> = ["□", "☐", "○", "◯", "／", "/", "-", "—"]
-            guard !value.isBlank, !value.text.allSatisfy({ emptyBoxes.contains($0) || $0.isWhitespace }) else { return nil }
+            // Blank, "/", "—", "无" or an empty box is no mark.
+            guard !EmptyMarker.isEmpty(value.text),
+                  !value.text.allSatisfy({ MarkedOptions.untickedMarks.contains($0) || $0.isWhitespace }) else { return nil }
             return value
         }
         if found.labels[match.field] == nil { found.labels[match.field] = label }

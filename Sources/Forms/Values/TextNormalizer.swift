@@ -30,7 +30,7 @@ public enum TextNormalizer {
                 bytes.append(0x20)
                 pendingSpace = false
             }
-            appendUTF8(mapped, to: &bytes)
+            bytes.append(contentsOf: mapped.utf8)
         }
         return String(decoding: bytes, as: UTF8.self)
     }
@@ -51,26 +51,6 @@ public enum TextNormalizer {
             previousSpace = false
         }
         return !previousSpace || text.isEmpty
-    }
-
-    static func appendUTF8(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
-        let value = scalar.value
-        switch value {
-        case ..<0x80:
-            bytes.append(UInt8(value))
-        case ..<0x800:
-            bytes.append(UInt8(0xC0 | (value >> 6)))
-            bytes.append(UInt8(0x80 | (value & 0x3F)))
-        case ..<0x10000:
-            bytes.append(UInt8(0xE0 | (value >> 12)))
-            bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
-            bytes.append(UInt8(0x80 | (value & 0x3F)))
-        default:
-            bytes.append(UInt8(0xF0 | (value >> 18)))
-            bytes.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
-            bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
-            bytes.append(UInt8(0x80 | (value & 0x3F)))
-        }
     }
 
     /// `normalize` without any whitespace: for values (numbers, codes, dates)
@@ -96,7 +76,7 @@ public enum TextNormalizer {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(lowered.utf8.count)
         for scalar in lowered.unicodeScalars where !droppedFromKey(scalar) {
-            appendUTF8(scalar, to: &bytes)
+            bytes.append(contentsOf: scalar.utf8)
         }
         return String(decoding: bytes, as: UTF8.self)
     }
@@ -205,19 +185,15 @@ extension StringProtocol {
     /// tenth of extraction's time on Linux.
     func containsExactly(_ other: some StringProtocol) -> Bool {
         var needle = String(other)
-        if needle.isEmpty { return true }
+        var haystack = String(self)
         return needle.withUTF8 { needle in
-            var haystack = String(self)
-            return haystack.withUTF8 { haystack in
-                guard needle.count <= haystack.count, let first = needle.first else { return false }
-                var start = 0
-                let last = haystack.count - needle.count
-                while start <= last {
-                    guard haystack[start] == first else { start += 1; continue }
-                    var matched = 1
-                    while matched < needle.count && haystack[start + matched] == needle[matched] { matched += 1 }
-                    if matched == needle.count { return true }
-                    start += 1
+            haystack.withUTF8 { haystack in
+                // A plain scan: the standard library's generic
+                // `firstRange(of:)` made a whole extraction twice as slow.
+                guard let first = needle.first else { return true }
+                guard needle.count <= haystack.count else { return false }
+                for start in 0...(haystack.count - needle.count) where haystack[start] == first {
+                    if (1..<needle.count).allSatisfy({ haystack[start + $0] == needle[$0] }) { return true }
                 }
                 return false
             }

@@ -229,20 +229,13 @@ extension RuleContext {
     }
 }
 
-/// Certificate numbers and 认定文号 as typed and as registered: compared after
-/// normalising width, spaces and case, with every bracket style made one
-/// (工信厅企业函〔2022〕191号 = 工信厅企业函[2022]191号 = 工信厅企业函（2022）191号)
-/// and a trailing 号 dropped.
+/// Certificate numbers and 认定文号 as typed and as registered: compared by
+/// their label key (width, spaces, case and brackets ignored:
+/// 工信厅企业函〔2022〕191号 = 工信厅企业函[2022]191号 = 工信厅企业函（2022）191号)
+/// with a trailing 号 dropped.
 enum CertificateNumber {
     static func key(_ number: String) -> String {
-        var key = ""
-        for scalar in TextNormalizer.compact(number).uppercased().unicodeScalars {
-            switch scalar {
-            case "(", "[", "{", "〔", "【", "〖", "［": key.append("(")
-            case ")", "]", "}", "〕", "】", "〗", "］": key.append(")")
-            default: key.unicodeScalars.append(scalar)
-            }
-        }
+        var key = TextNormalizer.labelKey(number)
         if key.hasSuffix("号") { key.removeLast() }
         return key
     }
