@@ -140,6 +140,11 @@ public final class OPCPackage {
         return "/" + stack.joined(separator: "/")
     }
 
+    /// The `.docx` file's bytes as read; nil for Flat OPC.
+    public var zipBytes: Data? {
+        format == .zip ? zipData : nil
+    }
+
     /// True when the package holds `partName`.
     public func hasPart(_ partName: String) -> Bool {
         switch format {

@@ -462,12 +462,22 @@ struct AnnotatedCopyTests {
         #expect(message == "申报书.docx：无法添加批注，部件 word/document.xml 第 1 个文字块只有 2 个字符，批注范围为 1–5")
     }
 
-    @Test("without annotations the copy is the original, part for part")
+    @Test("without annotations the copy of a .docx is the original, byte for byte")
     func noAnnotations() throws {
         let data = try F.docx(body: F.p(F.r("产值")), header: F.p(F.r("页眉")))
         let result = try Annotated(data) { _ in [] }
         try result.expectFaithful(changed: [])
         #expect(result.seen.partOrder == result.original.partNames)
+        #expect(result.seen.starts.isEmpty)
+        #expect(result.copy == data)
+    }
+
+    @Test("without annotations a Flat OPC document still comes out as a .docx zip")
+    func noAnnotationsFlat() throws {
+        let xml = F.flatOPC(body: F.p(F.r("集群总产值41.5亿元")), binaryPart: (name: "/word/media/image1.png", base64: "iVBORw0KGgo="))
+        let result = try Annotated(Data(xml.utf8)) { _ in [] }
+        try result.expectFaithful(changed: ["/_rels/.rels", "/word/document.xml"])
+        #expect(result.copy.starts(with: [0x50, 0x4B, 0x03, 0x04]))
         #expect(result.seen.starts.isEmpty)
     }
 

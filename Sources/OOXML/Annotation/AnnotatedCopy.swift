@@ -24,8 +24,12 @@ public enum AnnotatedCopy {
     /// part (a header, a footnote) is highlighted there and its comment goes
     /// on the title. `date` is `YYYY-MM-DD` or an xsd:dateTime; nil leaves
     /// the comments undated.
+    ///
+    /// With no annotation, the copy of a `.docx` is its bytes unchanged.
     public static func write(_ package: OPCPackage, annotations: [Annotation], date: String?) throws -> Data {
-        var copy = try Copy(package: package, date: try commentDate(date))
+        let date = try commentDate(date)
+        if annotations.isEmpty, let original = package.zipBytes { return original }
+        var copy = try Copy(package: package, date: date)
         try copy.annotate(annotations)
         return try copy.archive()
     }
