@@ -44,7 +44,7 @@ let package = Package(
         ),
         // Builds small .docx inputs from XML strings; used by the tests only.
         .target(name: "TestSupport", dependencies: ["OOXML", "Forms"]),
-        .testTarget(name: "OOXMLTests", dependencies: ["OOXML", "TestSupport"]),
+        .testTarget(name: "OOXMLTests", dependencies: ["OOXML", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "FormsTests", dependencies: ["Forms", "OOXML", "TestSupport"]),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Forms", "OOXML", "Opinion", "TestSupport"]),
     ]

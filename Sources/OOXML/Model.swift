@@ -238,12 +238,31 @@ public enum Block: Sendable {
 
     /// Every paragraph in this block, depth first, nested tables and text boxes included.
     public var allParagraphs: [Paragraph] {
-        switch self {
-        case .paragraph(let p): return [p]
-        case .table(let t):
-            return t.rows.flatMap { $0.cells.flatMap { $0.blocks.flatMap(\.allParagraphs) } }
-        case .textBox(let b): return b.blocks.flatMap(\.allParagraphs)
+        Block.paragraphs(of: [self], upTo: .max)
+    }
+
+    /// The first `limit` paragraphs of `blocks`, depth first, gathered into
+    /// one array (no array per table, row and cell).
+    static func paragraphs(of blocks: [Block], upTo limit: Int) -> [Paragraph] {
+        var result: [Paragraph] = []
+        func visit(_ blocks: [Block]) -> Bool {
+            for block in blocks {
+                switch block {
+                case .paragraph(let paragraph):
+                    result.append(paragraph)
+                    if result.count >= limit { return false }
+                case .table(let table):
+                    for row in table.rows {
+                        for cell in row.cells where !visit(cell.blocks) { return false }
+                    }
+                case .textBox(let box):
+                    if !visit(box.blocks) { return false }
+                }
+            }
+            return true
         }
+        if limit > 0 { _ = visit(blocks) }
+        return result
     }
 }
 
@@ -269,7 +288,12 @@ public struct WordDocument: Sendable {
 
     /// Every body paragraph in reading order, including those in tables and text boxes.
     public var allParagraphs: [Paragraph] {
-        body.flatMap(\.allParagraphs)
+        Block.paragraphs(of: body, upTo: .max)
+    }
+
+    /// The first `limit` body paragraphs in reading order.
+    public func paragraphs(upTo limit: Int) -> [Paragraph] {
+        Block.paragraphs(of: body, upTo: limit)
     }
 
     /// The tables of the body, nested tables included, outermost first.

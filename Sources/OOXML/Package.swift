@@ -172,6 +172,18 @@ public final class OPCPackage {
         }
     }
 
+    /// A part's compressed bytes as the zip holds them, for a copy that
+    /// leaves the part unchanged; nil for Flat OPC, and for an entry that is
+    /// encrypted or compressed by a method other than stored or deflate
+    /// (such a part is read, and refused, by `data(of:)`).
+    func rawEntry(of partName: String) -> ZipWriter.RawEntry? {
+        guard format == .zip, let span = entries[partName.lowercasedForLookup(in: entries.keys)],
+              span.flags & 1 == 0, span.method == 0 || span.method == 8 else { return nil }
+        let start = zipData.startIndex + span.dataStart
+        return ZipWriter.RawEntry(method: span.method, crc32: span.crc32, uncompressedSize: span.uncompressedSize,
+                                  compressed: zipData.subdata(in: start..<(start + span.compressedSize)))
+    }
+
     private func read(_ span: ZipLayout.Span, name: String) throws -> Data {
         let declared = span.uncompressedSize
         let compressed = max(span.compressedSize, 1)

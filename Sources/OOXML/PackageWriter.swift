@@ -1,57 +1,57 @@
 import Foundation
-import ZIPFoundation
 
 /// Writes an OPC package (a `.docx`) from parts held in memory, atomically:
-/// the zip is built in memory and written through a temporary file renamed
-/// into place, so an interrupted run never leaves half a document.
+/// the zip is built in memory (`ZipWriter`) and written through a temporary
+/// file renamed into place, so an interrupted run never leaves half a
+/// document. A part copied from a package already read keeps its compressed
+/// bytes.
 public struct PackageWriter {
-    public struct Part {
-        public let name: String
-        public let data: Data
-        public let compress: Bool
-
-        public init(name: String, data: Data, compress: Bool = true) {
-            self.name = name
-            self.data = data
-            self.compress = compress
-        }
+    enum Content {
+        case bytes(Data, compress: Bool)
+        case raw(ZipWriter.RawEntry)
     }
 
-    public private(set) var parts: [Part] = []
+    private var parts: [(name: String, content: Content)] = []
 
     public init() {}
 
+    /// The part names added so far, in order, without the leading slash.
+    public var partNames: [String] { parts.map(\.name) }
+
     /// Adds a part; `name` with or without the leading slash.
     public mutating func add(_ name: String, _ data: Data, compress: Bool = true) {
-        let stored = name.hasPrefix("/") ? String(name.dropFirst()) : name
-        parts.append(Part(name: stored, data: data, compress: compress))
+        parts.append((Self.stored(name), .bytes(data, compress: compress)))
     }
 
     public mutating func add(_ name: String, xml: String) {
         add(name, Data(xml.utf8))
     }
 
+    /// Adds a part with its compressed bytes as another zip holds them.
+    mutating func add(_ name: String, raw: ZipWriter.RawEntry) {
+        parts.append((Self.stored(name), .raw(raw)))
+    }
+
+    private static func stored(_ name: String) -> String {
+        name.hasPrefix("/") ? String(name.dropFirst()) : name
+    }
+
     /// The zip bytes.
     public func archiveData() throws -> Data {
-        let archive = try Archive(data: Data(), accessMode: .create, pathEncoding: nil)
-        // A fixed timestamp keeps generated documents byte-for-byte reproducible.
-        let timestamp = Date(timeIntervalSince1970: 1_704_067_200)
-        for part in parts {
-            let data = part.data
-            // One chunk per part (up to 1 MiB): fewer buffers and zlib calls.
-            try archive.addEntry(
-                with: part.name, type: .file, uncompressedSize: Int64(data.count),
-                modificationDate: timestamp,
-                compressionMethod: part.compress ? .deflate : .none,
-                bufferSize: min(max(data.count, 16 * 1024), 1 << 20)
-            ) { position, size in
-                data.subdata(in: Int(position)..<Int(position) + size)
+        var zip = ZipWriter()
+        do {
+            for (name, content) in parts {
+                switch content {
+                case .bytes(let data, let compress): try zip.add(name, data, compress: compress)
+                case .raw(let entry): try zip.add(name, entry)
+                }
             }
+            return try zip.finished()
+        } catch ZipWriter.Failure.tooLarge {
+            throw ReadError.unreadableFile(file: "(内存)", reason: "无法生成压缩包：超过 4 GiB 或 65535 个部件")
+        } catch {
+            throw ReadError.unreadableFile(file: "(内存)", reason: "无法生成压缩包：压缩失败")
         }
-        guard let bytes = archive.data else {
-            throw ReadError.unreadableFile(file: "(内存)", reason: "无法生成压缩包")
-        }
-        return bytes
     }
 
     /// Writes the package to `url` atomically.

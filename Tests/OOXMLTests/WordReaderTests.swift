@@ -238,6 +238,11 @@ struct TableTests {
         #expect(nested.rows[0].cells[1].paragraphs[0].path.description == "t1/r1/c2/t1/r1/c2/p1")
         #expect(nested.rows[0].cells.map(\.text) == ["内1", "内2"])
         #expect(doc.body[1].path.description == "p1")
+        // Reading order, depth first; the first n are a prefix of them all.
+        #expect(doc.allParagraphs.map(\.text) == ["外", "上", "内1", "内2", "", "正文"])
+        #expect(doc.paragraphs(upTo: 3).map(\.text) == ["外", "上", "内1"])
+        #expect(doc.paragraphs(upTo: 0).isEmpty)
+        #expect(doc.paragraphs(upTo: 99).count == 6)
     }
 }
 

@@ -171,7 +171,7 @@ public struct Extractor: Sendable {
 
     /// The title: the first paragraphs that name a form, longest title winning.
     func detectTitle(_ document: WordDocument) -> (match: TitleMatch?, location: [ValueLocation]) {
-        let candidates = document.allParagraphs.prefix(40).filter { paragraph in
+        let candidates = document.paragraphs(upTo: 40).filter { paragraph in
             paragraph.text.unicodeScalars.contains { !CharacterSet.whitespaces.contains($0) }
         }
         var declarationMatch: (TitleMatch, Paragraph)?

@@ -24,34 +24,57 @@ enum LabelText {
         return (keys, TextNormalizer.unitInLabel(stripped)?.symbol)
     }
 
-    /// Drops leading numbering: 1. 1、 (1) （一） 一、 ① and the like.
+    /// Drops leading numbering: 1. 1、 (1) （一） 一、 ① and the like — one or
+    /// two digits or one to three Chinese numerals, an optional opening
+    /// bracket, then `)` `.` or `、`; or a circled number. Spaces after it go
+    /// too. "1.5" is a number, not numbering, and stays whole.
     static func stripNumbering(_ text: String) -> String {
         let normalized = TextNormalizer.normalize(text)
-        // Most labels start with none of the characters numbering starts with.
-        guard let first = normalized.unicodeScalars.first,
-              first == "(" || CharacterSet.decimalDigits.contains(first) || "一二三四五六七八九十".unicodeScalars.contains(first)
-                || (0x2460...0x2473).contains(first.value) else {
-            return normalized
-        }
-        let whole = NSRange(normalized.startIndex..., in: normalized)
-        for pattern in numberingPatterns {
-            guard let match = pattern.firstMatch(in: normalized, range: whole),
-                  let range = Range(match.range, in: normalized) else { continue }
-            let rest = String(normalized[range.upperBound...])
-            // "1.5" is a number, not numbering.
-            if let next = rest.unicodeScalars.first, CharacterSet.decimalDigits.contains(next) { continue }
-            return rest
-        }
-        return normalized
+        guard let end = numberingEnd(normalized.unicodeScalars) else { return normalized }
+        let rest = normalized.unicodeScalars[end...]
+        if let next = rest.first, CharacterSet.decimalDigits.contains(next) { return normalized }
+        return String(rest)
     }
 
-    /// Compiled once: Foundation would otherwise compile a pattern per call.
-    // NSRegularExpression is immutable once built and safe to share.
-    nonisolated(unsafe) private static let numberingPatterns: [NSRegularExpression] = [
-        #"^\(?[0-9]{1,2}[\).、]\s*"#,
-        #"^\(?[一二三四五六七八九十]{1,3}[\)、.]\s*"#,
-        #"^[①-⑳]\s*"#,
-    ].compactMap { try? NSRegularExpression(pattern: $0) }
+    /// Where the numbering at the start of `scalars` and the spaces after it
+    /// end; nil when it does not start with numbering. (A scan, not a regular
+    /// expression: every cell of every table comes through here.)
+    private static func numberingEnd(_ scalars: String.UnicodeScalarView) -> String.Index? {
+        var index = scalars.startIndex
+        guard index < scalars.endIndex else { return nil }
+        func spacesSkipped(from start: String.Index) -> String.Index {
+            var end = start
+            while end < scalars.endIndex, scalars[end].properties.isWhitespace { end = scalars.index(after: end) }
+            return end
+        }
+        if (0x2460...0x2473).contains(scalars[index].value) {
+            return spacesSkipped(from: scalars.index(after: index))
+        }
+        if scalars[index] == "(" { index = scalars.index(after: index) }
+        guard index < scalars.endIndex else { return nil }
+        let isDigit = { (scalar: Unicode.Scalar) in scalar.isASCII && scalar.properties.numericType == .decimal }
+        let isNumeral = { (scalar: Unicode.Scalar) in chineseNumerals.contains(scalar) }
+        let belongs: (Unicode.Scalar) -> Bool
+        let most: Int
+        if isDigit(scalars[index]) {
+            (belongs, most) = (isDigit, 2)
+        } else if isNumeral(scalars[index]) {
+            (belongs, most) = (isNumeral, 3)
+        } else {
+            return nil
+        }
+        var count = 0
+        while index < scalars.endIndex, belongs(scalars[index]) {
+            count += 1
+            guard count <= most else { return nil }
+            index = scalars.index(after: index)
+        }
+        guard index < scalars.endIndex, numberingEnds.contains(scalars[index]) else { return nil }
+        return spacesSkipped(from: scalars.index(after: index))
+    }
+
+    private static let chineseNumerals = Set("一二三四五六七八九十".unicodeScalars)
+    private static let numberingEnds = Set(").、".unicodeScalars)
 
     /// "2023", "2023年", "２０２３年度" → 2023; nil for anything else.
     /// Keys of texts already seen in one document: the same cell text is

@@ -307,8 +307,7 @@ struct LayoutScanner {
         var pairs: [(labelStart: Int, colon: Int, match: LabelMatch)] = []
         var boundary = 0
         for colon in colons {
-            var best = labelEnding(at: colon, in: scalars, from: boundary)
-            if var best {
+            if var best = labelEnding(at: colon, in: scalars, from: boundary) {
                 // Keys ignore brackets and spaces: a label found as "（统一社会信用代码"
                 // starts after its bracket, which then tells where the value ends.
                 while best.start < colon, "（(【[ 　\t".unicodeScalars.contains(scalars[best.start]) { best.start += 1 }

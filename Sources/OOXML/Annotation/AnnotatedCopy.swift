@@ -284,7 +284,14 @@ private struct Copy {
             writer.add("[Content_Types].xml", xml: flatContentTypes())
         }
         for name in package.partNames {
-            writer.add(name, try replaced[name.lowercased()] ?? package.data(of: name))
+            if let changed = replaced[name.lowercased()] {
+                writer.add(name, changed)
+            } else if let raw = package.rawEntry(of: name) {
+                // Unchanged: its compressed bytes as they are, not inflated and deflated again.
+                writer.add(name, raw: raw)
+            } else {
+                writer.add(name, try package.data(of: name))
+            }
         }
         for part in added {
             writer.add(part.name, part.data)
