@@ -5,8 +5,15 @@
  * (xmlTextReader), and deflating each at zlib's default level (what writing
  * them again costs). Prints one line per measurement: its name and the median
  * over RUNS runs of milliseconds per document (all parts ÷ DOCS), one core.
+ * With OUT and SUBMISSIONS it also times what the file system alone spends on
+ * review's outputs: a folder per submission and four files of 8 KiB in it,
+ * each written through a temporary name renamed into place, into a new folder.
  *
- * usage: floor FILE DOCS [RUNS]    (scripts/bench compiles and runs it) */
+ * usage: floor FILE DOCS [RUNS [OUT SUBMISSIONS]]    (scripts/bench runs it) */
+#define _XOPEN_SOURCE 700
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 #include <stdio.h>
@@ -26,6 +33,30 @@ static double now(void) {
 static int compare(const void *a, const void *b) {
     double x = *(const double *)a, y = *(const double *)b;
     return (x > y) - (x < y);
+}
+
+/* One run of review's file work: SUBMISSIONS folders of four files, in a
+ * folder of the run's own under OUT. Nothing is deleted (see scripts/bench). */
+static double createOutputs(const char *out, int run, int submissions) {
+    static char bytes[8192];
+    char root[4096], folder[4200], temporary[4300], final[4300];
+    snprintf(root, sizeof root, "%s/run-%d", out, run);
+    double start = now();
+    mkdir(out, 0755);
+    mkdir(root, 0755);
+    for (int s = 0; s < submissions; s++) {
+        snprintf(folder, sizeof folder, "%s/%06d", root, s);
+        mkdir(folder, 0755);
+        for (int f = 0; f < 4; f++) {
+            snprintf(temporary, sizeof temporary, "%s/.out%d.tmp", folder, f);
+            snprintf(final, sizeof final, "%s/out%d", folder, f);
+            int descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+            if (descriptor < 0 || write(descriptor, bytes, sizeof bytes) != (ssize_t)sizeof bytes) { perror(temporary); exit(1); }
+            close(descriptor);
+            rename(temporary, final);
+        }
+    }
+    return now() - start;
 }
 
 static uLong deflateInto(const Document *d, unsigned char *out, uLong room) {
@@ -109,6 +140,14 @@ int main(int argc, char **argv) {
         }
         qsort(samples, runs, sizeof *samples, compare);
         printf("%s %.4f\n", names[op], samples[runs / 2]);
+        free(samples);
+    }
+    if (argc > 5) {
+        int submissions = atoi(argv[5]);
+        double *samples = malloc(runs * sizeof *samples);
+        for (int r = 0; r < runs; r++) samples[r] = createOutputs(argv[4], r, submissions) * 1000.0 / documents;
+        qsort(samples, runs, sizeof *samples, compare);
+        printf("files %.4f\n", samples[runs / 2]);
         free(samples);
     }
     return 0;
