@@ -19,6 +19,9 @@ struct PartReader {
     private var nextRun = 0
     private var fields: [FieldState] = []
     private var textBoxCount = 0
+    /// Content controls showing their placeholder text, nested: their runs
+    /// are counted (comments stay on the right run) but their text is not read.
+    private var placeholders = 0
 
     /// Word's own limit on table columns.
     static let maxGridColumns = 63
@@ -96,8 +99,11 @@ struct PartReader {
                 blocks.append(.table(table))
             case (.word, "sdt"):
                 if let content = child.firstChild("sdtContent", child.namespaceURI ?? "") {
+                    let placeholder = showsPlaceholder(child)
+                    if placeholder { placeholders += 1 }
                     try readBlockChildren(content, path: path, depth: depth + 1, into: &blocks,
                                           paragraphIndex: &paragraphIndex, tableIndex: &tableIndex)
+                    if placeholder { placeholders -= 1 }
                 }
             case (.word, "customXml"), (.word, "ins"), (.word, "moveTo"):
                 try readBlockChildren(child, path: path, depth: depth + 1, into: &blocks,
@@ -132,13 +138,13 @@ struct PartReader {
     private mutating func readTable(_ table: XMLElement, path: BlockPath, depth: Int) throws -> Table {
         try checkDepth(depth, table)
         var gridColumns = 0
-        var rowElements: [XMLElement] = []
-        collectRows(table, into: &rowElements, gridColumns: &gridColumns)
+        var rowElements: [(element: XMLElement, placeholder: Bool)] = []
+        collectRows(table, into: &rowElements, gridColumns: &gridColumns, placeholder: false)
 
         var rows: [(path: BlockPath, cells: [CellDraft], isHeader: Bool)] = []
         // For each grid column, the (row, cell) index of an open vertical merge.
         var openMerges: [Int: (row: Int, cell: Int)] = [:]
-        for rowElement in rowElements {
+        for (rowElement, rowPlaceholder) in rowElements {
             let properties = rowElement.firstChild("trPr", rowElement.namespaceURI ?? "")
             if let properties, properties.children.contains(where: { $0.name == "del" }) {
                 skip(rowElement)  // a tracked row deletion
@@ -151,9 +157,9 @@ struct PartReader {
             // not layout, and must neither overflow nor size a huge grid.
             var column = min(max(properties.flatMap { intValue($0, "gridBefore") } ?? 0, 0), PartReader.maxGridColumns)
             var cells: [CellDraft] = []
-            var cellElements: [XMLElement] = []
-            collectCells(rowElement, into: &cellElements)
-            for cellElement in cellElements {
+            var cellElements: [(element: XMLElement, placeholder: Bool)] = []
+            collectCells(rowElement, into: &cellElements, placeholder: rowPlaceholder)
+            for (cellElement, cellPlaceholder) in cellElements {
                 let cellProperties = cellElement.firstChild("tcPr", cellElement.namespaceURI ?? "")
                 let span = min(max(1, cellProperties.flatMap { intValue($0, "gridSpan") } ?? 1), PartReader.maxGridColumns)
                 let merge = cellProperties.flatMap { props -> String? in
@@ -168,7 +174,9 @@ struct PartReader {
                     continue
                 }
                 let cellPath = rowPath.appending(.cell(column))
+                if cellPlaceholder { placeholders += 1 }
                 let blocks = try readBlocks(cellElement, path: cellPath, depth: depth + 2)
+                if cellPlaceholder { placeholders -= 1 }
                 if merge == "restart" {
                     openMerges[column] = (rowIndex, cells.count)
                 } else {
@@ -189,24 +197,26 @@ struct PartReader {
         return Table(path: path, rows: finished, columnCount: gridColumns)
     }
 
-    /// Rows of a table, looking through row-level content controls and custom XML.
-    private mutating func collectRows(_ element: XMLElement, into rows: inout [XMLElement], gridColumns: inout Int) {
+    /// Rows of a table, looking through row-level content controls and custom
+    /// XML; each with whether a content control around it shows its placeholder.
+    private mutating func collectRows(_ element: XMLElement, into rows: inout [(element: XMLElement, placeholder: Bool)],
+                                      gridColumns: inout Int, placeholder: Bool) {
         for child in element.children {
             switch (namespaces.kind(of: child), child.name) {
-            case (.word, "tr"): rows.append(child)
+            case (.word, "tr"): rows.append((child, placeholder))
             case (.word, "tblGrid"):
                 gridColumns = min(child.children.filter { $0.name == "gridCol" }.count, PartReader.maxGridColumns * 4)
             case (.word, "sdt"):
                 if let content = child.children.first(where: { $0.name == "sdtContent" }) {
-                    collectRows(content, into: &rows, gridColumns: &gridColumns)
+                    collectRows(content, into: &rows, gridColumns: &gridColumns, placeholder: placeholder || showsPlaceholder(child))
                 }
             case (.word, "customXml"), (.word, "ins"), (.word, "moveTo"):
-                collectRows(child, into: &rows, gridColumns: &gridColumns)
+                collectRows(child, into: &rows, gridColumns: &gridColumns, placeholder: placeholder)
             case (.markupCompatibility, "AlternateContent"):
                 // Limit: a branch after the chosen one is counted before the
                 // rows are read (row-level alternate content is rare).
                 let (chosen, later) = choose(child)
-                if let chosen { collectRows(chosen, into: &rows, gridColumns: &gridColumns) }
+                if let chosen { collectRows(chosen, into: &rows, gridColumns: &gridColumns, placeholder: placeholder) }
                 later.forEach { skip($0) }
             default:
                 skip(child)
@@ -214,20 +224,22 @@ struct PartReader {
         }
     }
 
-    /// Cells of a row, looking through cell-level content controls and custom XML.
-    private mutating func collectCells(_ element: XMLElement, into cells: inout [XMLElement]) {
+    /// Cells of a row, looking through cell-level content controls and custom
+    /// XML; each with whether a content control around it shows its placeholder.
+    private mutating func collectCells(_ element: XMLElement, into cells: inout [(element: XMLElement, placeholder: Bool)],
+                                       placeholder: Bool) {
         for child in element.children {
             switch (namespaces.kind(of: child), child.name) {
-            case (.word, "tc"): cells.append(child)
+            case (.word, "tc"): cells.append((child, placeholder))
             case (.word, "sdt"):
                 if let content = child.children.first(where: { $0.name == "sdtContent" }) {
-                    collectCells(content, into: &cells)
+                    collectCells(content, into: &cells, placeholder: placeholder || showsPlaceholder(child))
                 }
             case (.word, "customXml"), (.word, "ins"), (.word, "moveTo"):
-                collectCells(child, into: &cells)
+                collectCells(child, into: &cells, placeholder: placeholder)
             case (.markupCompatibility, "AlternateContent"):
                 let (chosen, later) = choose(child)
-                if let chosen { collectCells(chosen, into: &cells) }
+                if let chosen { collectCells(chosen, into: &cells, placeholder: placeholder) }
                 later.forEach { skip($0) }
             default:
                 skip(child)
@@ -301,7 +313,10 @@ struct PartReader {
         }
         guard let content = sdt.children.first(where: { $0.name == "sdtContent" }) else { return }
         guard let checkbox else {
+            let placeholder = showsPlaceholder(sdt)
+            if placeholder { placeholders += 1 }
             try readInline(content, builder: &builder, depth: depth + 1)
+            if placeholder { placeholders -= 1 }
             return
         }
         let outer = (builder.checkboxState, builder.checkboxGlyphSeen)
@@ -339,7 +354,17 @@ struct PartReader {
     // MARK: Runs
 
     private var showingText: Bool {
-        fields.allSatisfy(\.inResult)
+        placeholders == 0 && fields.allSatisfy(\.inResult)
+    }
+
+    /// True when a content control shows its placeholder text (单击或点击此处输入文字。),
+    /// which stands for "nothing entered yet", not for a value (ECMA-376
+    /// §17.5.2.39 `w:showingPlcHdr`). Word drops the flag once text is typed in.
+    private mutating func showsPlaceholder(_ sdt: XMLElement) -> Bool {
+        guard let properties = sdt.children.first(where: { $0.name == "sdtPr" }),
+              let flag = properties.children.first(where: { $0.name == "showingPlcHdr" && namespaces.kind(of: $0) == .word })
+        else { return false }
+        return onOffValue(flag.attribute(anyNamespace: "val"))
     }
 
     private mutating func readRun(_ run: XMLElement, run ordinal: Int, builder: inout ParagraphBuilder, depth: Int) throws {

@@ -222,6 +222,35 @@ struct TableTests {
         #expect(table.cell(row: 1, column: 0) == nil)
     }
 
+    @Test("a content control showing its placeholder reads as empty, its runs still counted; typed text reads")
+    func placeholderContentControls() throws {
+        func control(_ content: String, showing: String?) -> String {
+            let flag = showing.map { $0.isEmpty ? "<w:showingPlcHdr/>" : "<w:showingPlcHdr w:val=\"\($0)\"/>" } ?? ""
+            return "<w:sdt><w:sdtPr><w:tag w:val=\"v\"/>\(flag)</w:sdtPr><w:sdtContent>\(content)</w:sdtContent></w:sdt>"
+        }
+        let doc = try body(
+            F.p(F.r("集群名称："), control(F.r("单击或点击此处输入文字。"), showing: ""), F.r("（必填）"))
+            + F.p(F.r("总产值："), control(F.r("41.5"), showing: "0"), F.r("亿元"))
+            + F.p(F.r("面积："), control(F.r("17.4"), showing: nil))
+            + control(F.p(F.r("请输入集群简介。")), showing: "true")
+            + F.p(F.r("完")))
+        let paragraphs = doc.allParagraphs
+        #expect(paragraphs.map(\.text) == ["集群名称：（必填）", "总产值：41.5亿元", "面积：17.4", "", "完"])
+        // The placeholder's run is skipped, not forgotten: （必填） is run 2 of the part.
+        #expect(paragraphs[0].segments.last?.run == 2)
+        #expect(paragraphs[1].segments.map(\.run) == [3, 4, 5])
+        #expect(paragraphs[4].segments.map(\.run) == [9])
+
+        // Around a cell or a row, the same.
+        func wrap(_ xml: String) -> String {
+            "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>\(xml)</w:sdtContent></w:sdt>"
+        }
+        let tableDoc = try body("<w:tbl><w:tr>\(cell("面积"))\(wrap(cell("请输入")))</w:tr>\(wrap("<w:tr>\(cell("示例"))</w:tr>"))<w:tr>\(cell("完"))</w:tr></w:tbl>")
+        let table = try #require(tableDoc.allTables.first)
+        #expect(table.rows.map { $0.cells.map(\.text) } == [["面积", ""], [""], ["完"]])
+        #expect(table.rows[2].cells[0].paragraphs[0].segments.map(\.run) == [3])
+    }
+
     @Test("nested tables stay nested, with their own paths")
     func nestedTables() throws {
         let inner = "<w:tbl><w:tr>\(cell("内1"))\(cell("内2"))</w:tr></w:tbl>"
