@@ -128,7 +128,7 @@ final class XMLDocument: @unchecked Sendable {
         guard let chosen = raised.first(where: { $0.level == Int(XML_ERR_FATAL.rawValue) }) ?? raised.last else {
             return .malformedXML(file: origin, line: 0, reason: "XML 无法解析")
         }
-        return .malformedXML(file: origin, line: chosen.line, reason: chosen.message.isEmpty ? "XML 无法解析" : chosen.message)
+        return .malformedXML(file: origin, line: chosen.line, reason: XMLErrorText.chinese(code: chosen.code, message: chosen.message))
     }
 
     var root: XMLElement? {

@@ -138,6 +138,19 @@ struct HostileInputTests {
         #expect(line == 3)
     }
 
+    @Test("what is wrong with the XML is said in Chinese, with the line", arguments: [
+        ("<w:body><w:p></w:body>", 3, "开始标签与结束标签不一致"),
+        ("<w:body><w:p><w:r><w:t>研发 & 生产</w:t></w:r></w:p></w:body>", 3, "“&”未写作实体引用（应为 &amp;）"),
+        ("<w:body><w:p w:rsidR=\"1\" w:rsidR=\"2\"/></w:body>", 3, "同一元素的属性重复"),
+        ("<w:body><w:p><w:r><w:t>集群", 3, "元素未闭合，文件可能不完整"),
+    ])
+    func malformedInChinese(body: String, line: Int, reason: String) throws {
+        let xml = "<?xml version=\"1.0\"?>\n<w:document \(F.namespaces)>\n\(body)" + (body.hasSuffix("</w:body>") ? "</w:document>" : "")
+        let error = readError(try documentPart(xml))
+        #expect(error == .malformedXML(file: "bad.docx word/document.xml", line: line, reason: reason))
+        #expect(error?.errorDescription == "bad.docx word/document.xml 第\(line)行：XML 格式错误（\(reason)）")
+    }
+
     @Test("a file is opened read-only and left byte-identical")
     func readOnly() throws {
         let data = try F.docx(body: F.p(F.r("原件")))
