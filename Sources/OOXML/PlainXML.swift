@@ -103,8 +103,9 @@ public final class SchemaValidator: @unchecked Sendable {
                 let collector = userData.assumingMemoryBound(to: SchemaErrorCollector.self)
                 guard collector.pointee.line == nil else { return }
                 collector.pointee.line = Int(error.pointee.line)
-                collector.pointee.message = error.pointee.message.map { String(cString: $0) }?
-                    .trimmingCharacters(in: .whitespacesAndNewlines)
+                collector.pointee.message = XMLErrorText.schema(
+                    code: error.pointee.code, node: error.pointee.node?.assumingMemoryBound(to: xmlNode.self),
+                    message: error.pointee.message.map { String(cString: $0) } ?? "")
             }, pointer)
             return xmlSchemaValidateDoc(context, document.document.pointer)
         }

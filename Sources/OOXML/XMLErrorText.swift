@@ -15,6 +15,49 @@ enum XMLErrorText {
         return "XML 语法错误（libxml2 错误码 \(code)）"
     }
 
+    /// A form instance that breaks the XML Schema: the element (and
+    /// attribute) concerned and what is wrong with it.
+    /// libxml2 names the attribute only in its English message
+    /// ("Element 'field', attribute 'id': …"), so it is taken from there.
+    static func schema(code: Int32, node: xmlNodePtr?, message: String) -> String {
+        var place = ""
+        if let node, node.pointee.type == XML_ELEMENT_NODE, let name = node.pointee.name.map({ String(cString: $0) }) {
+            if let attribute = quoted(after: "attribute '", in: message) {
+                place = "元素 <\(name)> 的属性 \(attribute)："
+            } else {
+                place = "元素 <\(name)>："
+            }
+        }
+        for (codes, text) in schemaDescriptions where codes.contains(where: { Int32($0.rawValue) == code }) {
+            return place + text
+        }
+        return place + "不符合规定（libxml2 错误码 \(code)）"
+    }
+
+    private static func quoted(after marker: String, in message: String) -> String? {
+        guard let start = message.range(of: marker)?.upperBound,
+              let end = message[start...].firstIndex(of: "'") else { return nil }
+        let name = message[start..<end]
+        return name.isEmpty ? nil : String(name)
+    }
+
+    private static let schemaDescriptions: [([xmlParserErrors], String)] = [
+        ([XML_SCHEMAV_ELEMENT_CONTENT, XML_SCHEMAV_CVC_COMPLEX_TYPE_2_4, XML_SCHEMAV_CVC_ELT_1],
+         "不是此处允许的元素，或缺少必需的子元素"),
+        ([XML_SCHEMAV_CVC_COMPLEX_TYPE_3_2_1, XML_SCHEMAV_CVC_COMPLEX_TYPE_3_2_2], "含有不允许的属性"),
+        ([XML_SCHEMAV_CVC_COMPLEX_TYPE_4], "缺少必需的属性"),
+        ([XML_SCHEMAV_CVC_COMPLEX_TYPE_2_1, XML_SCHEMAV_CVC_COMPLEX_TYPE_2_2, XML_SCHEMAV_CVC_COMPLEX_TYPE_2_3],
+         "内容不符合规定"),
+        ([XML_SCHEMAV_CVC_DATATYPE_VALID_1_2_1, XML_SCHEMAV_CVC_DATATYPE_VALID_1_2_3, XML_SCHEMAV_CVC_TYPE_3_1_1],
+         "值的类型不符"),
+        ([XML_SCHEMAV_CVC_MININCLUSIVE_VALID, XML_SCHEMAV_CVC_MAXINCLUSIVE_VALID], "数值超出允许范围"),
+        ([XML_SCHEMAV_CVC_PATTERN_VALID], "值的格式不符"),
+        ([XML_SCHEMAV_CVC_ENUMERATION_VALID], "值不在允许的取值之中"),
+        ([XML_SCHEMAV_CVC_LENGTH_VALID, XML_SCHEMAV_CVC_MINLENGTH_VALID, XML_SCHEMAV_CVC_MAXLENGTH_VALID],
+         "值的长度不符合规定"),
+        ([XML_SCHEMAV_CVC_IDC], "标识重复"),
+    ]
+
     private static let descriptions: [([xmlParserErrors], String)] = [
         ([XML_ERR_DOCUMENT_EMPTY], "文档为空"),
         ([XML_ERR_DOCUMENT_START], "文档开头不是 XML"),
