@@ -138,13 +138,17 @@ struct PartReader {
     private mutating func readTable(_ table: XMLElement, path: BlockPath, depth: Int) throws -> Table {
         try checkDepth(depth, table)
         var gridColumns = 0
-        var rowElements: [(element: XMLElement, placeholder: Bool)] = []
+        var rowElements: [Collected] = []
         collectRows(table, into: &rowElements, gridColumns: &gridColumns, placeholder: false)
 
         var rows: [(path: BlockPath, cells: [CellDraft], isHeader: Bool)] = []
         // For each grid column, the (row, cell) index of an open vertical merge.
         var openMerges: [Int: (row: Int, cell: Int)] = [:]
-        for (rowElement, rowPlaceholder) in rowElements {
+        for item in rowElements {
+            guard case .element(let rowElement, let rowPlaceholder) = item else {
+                if case .skipped(let element) = item { skip(element) }
+                continue
+            }
             let properties = rowElement.firstChild("trPr", rowElement.namespaceURI ?? "")
             if let properties, properties.children.contains(where: { $0.name == "del" }) {
                 skip(rowElement)  // a tracked row deletion
@@ -157,9 +161,13 @@ struct PartReader {
             // not layout, and must neither overflow nor size a huge grid.
             var column = min(max(properties.flatMap { intValue($0, "gridBefore") } ?? 0, 0), PartReader.maxGridColumns)
             var cells: [CellDraft] = []
-            var cellElements: [(element: XMLElement, placeholder: Bool)] = []
+            var cellElements: [Collected] = []
             collectCells(rowElement, into: &cellElements, placeholder: rowPlaceholder)
-            for (cellElement, cellPlaceholder) in cellElements {
+            for item in cellElements {
+                guard case .element(let cellElement, let cellPlaceholder) = item else {
+                    if case .skipped(let element) = item { skip(element) }
+                    continue
+                }
                 let cellProperties = cellElement.firstChild("tcPr", cellElement.namespaceURI ?? "")
                 let span = min(max(1, cellProperties.flatMap { intValue($0, "gridSpan") } ?? 1), PartReader.maxGridColumns)
                 let merge = cellProperties.flatMap { props -> String? in
@@ -197,13 +205,22 @@ struct PartReader {
         return Table(path: path, rows: finished, columnCount: gridColumns)
     }
 
-    /// Rows of a table, looking through row-level content controls and custom
-    /// XML; each with whether a content control around it shows its placeholder.
-    private mutating func collectRows(_ element: XMLElement, into rows: inout [(element: XMLElement, placeholder: Bool)],
+    /// A row or cell found by looking through content controls, custom XML
+    /// and alternate content, in document order; or what lies between them and
+    /// is not read, whose runs are counted when its turn comes, so run ordinals
+    /// stay in document order.
+    private enum Collected {
+        /// With whether a content control around it shows its placeholder.
+        case element(XMLElement, placeholder: Bool)
+        case skipped(XMLElement)
+    }
+
+    /// Rows of a table, looking through row-level content controls and custom XML.
+    private mutating func collectRows(_ element: XMLElement, into rows: inout [Collected],
                                       gridColumns: inout Int, placeholder: Bool) {
         for child in element.children {
             switch (namespaces.kind(of: child), child.name) {
-            case (.word, "tr"): rows.append((child, placeholder))
+            case (.word, "tr"): rows.append(.element(child, placeholder: placeholder))
             case (.word, "tblGrid"):
                 gridColumns = min(child.children.filter { $0.name == "gridCol" }.count, PartReader.maxGridColumns * 4)
             case (.word, "sdt"):
@@ -213,24 +230,20 @@ struct PartReader {
             case (.word, "customXml"), (.word, "ins"), (.word, "moveTo"):
                 collectRows(child, into: &rows, gridColumns: &gridColumns, placeholder: placeholder)
             case (.markupCompatibility, "AlternateContent"):
-                // Limit: a branch after the chosen one is counted before the
-                // rows are read (row-level alternate content is rare).
                 let (chosen, later) = choose(child)
                 if let chosen { collectRows(chosen, into: &rows, gridColumns: &gridColumns, placeholder: placeholder) }
-                later.forEach { skip($0) }
+                rows += later.map { .skipped($0) }
             default:
-                skip(child)
+                rows.append(.skipped(child))
             }
         }
     }
 
-    /// Cells of a row, looking through cell-level content controls and custom
-    /// XML; each with whether a content control around it shows its placeholder.
-    private mutating func collectCells(_ element: XMLElement, into cells: inout [(element: XMLElement, placeholder: Bool)],
-                                       placeholder: Bool) {
+    /// Cells of a row, looking through cell-level content controls and custom XML.
+    private mutating func collectCells(_ element: XMLElement, into cells: inout [Collected], placeholder: Bool) {
         for child in element.children {
             switch (namespaces.kind(of: child), child.name) {
-            case (.word, "tc"): cells.append((child, placeholder))
+            case (.word, "tc"): cells.append(.element(child, placeholder: placeholder))
             case (.word, "sdt"):
                 if let content = child.children.first(where: { $0.name == "sdtContent" }) {
                     collectCells(content, into: &cells, placeholder: placeholder || showsPlaceholder(child))
@@ -240,9 +253,9 @@ struct PartReader {
             case (.markupCompatibility, "AlternateContent"):
                 let (chosen, later) = choose(child)
                 if let chosen { collectCells(chosen, into: &cells, placeholder: placeholder) }
-                later.forEach { skip($0) }
+                cells += later.map { .skipped($0) }
             default:
-                skip(child)
+                cells.append(.skipped(child))
             }
         }
     }

@@ -390,6 +390,25 @@ struct AnnotatedCopyTests {
         #expect(result.seen.comments.keys.sorted() == [0, 1, 2_147_483_647])
     }
 
+    @Test("remarks in table rows and cells chosen from mc:AlternateContent land on their text, and after them too")
+    func alternateContentRowsAndCells() throws {
+        func alternative(_ choice: String, _ fallback: String) -> String {
+            "<mc:AlternateContent><mc:Choice Requires=\"w14\">\(choice)</mc:Choice><mc:Fallback>\(fallback)</mc:Fallback></mc:AlternateContent>"
+        }
+        func cell(_ text: String) -> String { "<w:tc><w:p>\(F.r(text))</w:p></w:tc>" }
+        let table = "<w:tbl>"
+            + alternative("<w:tr>\(cell("选中行41.5"))</w:tr>", "<w:tr>\(cell("备用行"))</w:tr>")
+            + "<w:tr>\(alternative(cell("选中格7.2"), cell("备用格")))\(cell("同行12"))</w:tr>"
+            + "<w:tr>\(cell("后行30"))</w:tr></w:tbl>"
+        let result = try Annotated(try F.docx(body: table)) { document in
+            #expect(document.allParagraphs.map(\.text) == ["选中行41.5", "选中格7.2", "同行12", "后行30"])
+            return [try remark(document, paragraph: 0, "41.5"), try remark(document, paragraph: 1, "7.2"),
+                    try remark(document, paragraph: 2, "12"), try remark(document, paragraph: 3, "30")]
+        }
+        try result.expectFaithful()
+        #expect(result.ids.map { result.seen.anchoredText[$0] } == ["41.5", "7.2", "12", "30"])
+    }
+
     @Test("a Flat OPC document comes out as a .docx zip with its parts and content types")
     func flatOPC() throws {
         let xml = F.flatOPC(body: F.p(F.r("集群总产值"), F.r("41.5亿元")), binaryPart: (name: "/word/media/image1.png", base64: "iVBORw0KGgo="))
