@@ -82,6 +82,9 @@ public enum SubmissionLoader {
         var applications: [(URL, ExtractedForm, OPCPackage?)] = []
         var declarations: [(URL, ExtractedForm, OPCPackage?)] = []
         var fingerprint: String?
+        // Word documents whose title names no one scheme (a declaration that
+        // says only 中小企业特色产业集群…): read with the application's scheme.
+        var undecided: [(url: URL, document: WordDocument, package: OPCPackage, error: ExtractionError)] = []
         let display = { (url: URL) in "\(source.id)/\(url.lastPathComponent)" }
         if source.files.isEmpty {
             unreadable.append(UnreadableFile(file: source.id, reason: "文件夹中没有申报文档（.docx 或 .xml）"))
@@ -93,7 +96,12 @@ public enum SubmissionLoader {
                 switch try DocumentReader.open(url, displayName: url.lastPathComponent, limits: limits) {
                 case .word(let package):
                     let document = try DocumentReader.read(package, keepingParsedParts: true)
-                    form = try extractor.extract(document, scheme: scheme)
+                    do {
+                        form = try extractor.extract(document, scheme: scheme)
+                    } catch let error as ExtractionError where scheme == nil && error == .unknownScheme(file: document.fileName) {
+                        undecided.append((url, document, package, error))
+                        continue
+                    }
                     opened = package
                     if form.kind == .declaration {
                         fingerprint = BatchChecks.declarationFingerprint(document.allParagraphs.map(\.text))
@@ -110,6 +118,20 @@ public enum SubmissionLoader {
                 unreadable.append(UnreadableFile(file: display(url), reason: Self.withoutFileName(error.errorDescription ?? "\(error)", url)))
             } catch {
                 unreadable.append(UnreadableFile(file: display(url), reason: "\(error)"))
+            }
+        }
+        for pending in undecided {
+            let display = display(pending.url)
+            guard let applicationScheme = applications.first?.1.scheme,
+                  let form = try? extractor.extract(pending.document, scheme: applicationScheme) else {
+                unreadable.append(UnreadableFile(file: display, reason: Self.withoutFileName(pending.error.errorDescription ?? "\(pending.error)", pending.url)))
+                continue
+            }
+            if form.kind == .declaration {
+                fingerprint = BatchChecks.declarationFingerprint(pending.document.allParagraphs.map(\.text))
+                declarations.append((pending.url, form, pending.package))
+            } else {
+                applications.append((pending.url, form, pending.package))
             }
         }
         if applications.count > 1 {

@@ -35,27 +35,39 @@ struct ForeignDocumentTests {
     }
 
     /// The document with `old` replaced by `new` in its body.
-    static func planted(_ old: String, _ new: String) throws -> Data {
+    static func planted(_ old: String, _ new: String, in file: String = file) throws -> Data {
+        try planted([(old, new)], in: file)
+    }
+
+    /// The document with each `old` (occurring once) replaced by its `new`.
+    static func planted(_ replacements: [(old: String, new: String)], in file: String = file) throws -> Data {
         guard case .word(let package) = try DocumentReader.open(Repository.url(file)) else { throw ReadError.emptyFile(file: file) }
         var writer = PackageWriter()
         for name in package.partNames {
             var data = try package.data(of: name)
             if name == "/word/document.xml" {
-                let xml = String(decoding: data, as: UTF8.self)
-                #expect(xml.components(separatedBy: old).count == 2, "“\(old)” must occur once")
-                data = Data(xml.replacingOccurrences(of: old, with: new).utf8)
+                var xml = String(decoding: data, as: UTF8.self)
+                for (old, new) in replacements {
+                    #expect(xml.components(separatedBy: old).count == 2, "“\(old)” must occur once")
+                    xml = xml.replacingOccurrences(of: old, with: new)
+                }
+                data = Data(xml.utf8)
             }
             writer.add(name, data)
         }
         return try writer.archiveData()
     }
 
-    static func review(application: Data, clean: String = "jiangsu-clean") throws -> (SubmissionReview, LoadedSubmission) {
+    static func review(application: Data, clean: String = "jiangsu-clean", declaration: Data? = nil) throws -> (SubmissionReview, LoadedSubmission) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("foreign-\(UUID().uuidString)/sub")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try application.write(to: folder.appendingPathComponent("申报书.docx"))
-        try FileManager.default.copyItem(at: Repository.url("fixtures/submissions/\(clean)/责任声明.docx"),
-                                         to: folder.appendingPathComponent("责任声明.docx"))
+        if let declaration {
+            try declaration.write(to: folder.appendingPathComponent("责任声明.docx"))
+        } else {
+            try FileManager.default.copyItem(at: Repository.url("fixtures/submissions/\(clean)/责任声明.docx"),
+                                             to: folder.appendingPathComponent("责任声明.docx"))
+        }
         let library = try ReviewLibraries.real.get()
         let source = try #require(try SubmissionLoader.sources([folder]).first)
         let loaded = SubmissionLoader.load(source, extractor: Extractor(library: library), scheme: nil)
@@ -92,5 +104,41 @@ struct ForeignDocumentTests {
         let inspection = try CommentInspection(docx: try Data(contentsOf: copy))
         let comment = try #require(inspection.comments.first { $0.value.joined().contains(threshold.message) })
         #expect(inspection.anchoredText[comment.key] == "399,999")
+    }
+
+    @Test("a national declaration that names the scheme as the policy does (中小企业特色产业集群, no 国家级) is read and passes")
+    func nationalDeclarationWithoutLevel() throws {
+        let declaration = "fixtures/submissions/miit-clean/责任声明.docx"
+        let data = try Self.planted("申报国家级中小企业特色产业集群", "自愿申报中小企业特色产业集群", in: declaration)
+        let form = try Extractor(library: try ReviewLibraries.real.get()).extract(try DocxFixture.read(data, name: "责任声明.docx"))
+        #expect(form.scheme == "miit-sme-cluster")
+        #expect(form.kind == .declaration)
+        let (review, loaded) = try Self.review(application: try Data(contentsOf: Repository.url("fixtures/submissions/miit-clean/申报书.docx")),
+                                               declaration: data)
+        #expect(loaded.unreadable.isEmpty)
+        #expect(review.verdict == .pass, "\(review.findings.map(\.message))")
+    }
+
+    @Test("a provincial declaration citing its policy (江苏省促进中小企业特色产业集群发展管理办法) is the province's, not the national scheme's")
+    func provincialDeclarationByPolicy() throws {
+        let declaration = "fixtures/submissions/jiangsu-clean/责任声明.docx"
+        let data = try Self.planted("自愿申报江苏省中小企业特色产业集群", "自愿申报中小企业特色产业集群", in: declaration)
+        let form = try Extractor(library: try ReviewLibraries.real.get()).extract(try DocxFixture.read(data, name: "责任声明.docx"))
+        #expect(form.scheme == "jiangsu-sme-cluster")
+    }
+
+    @Test("a declaration naming no scheme at all is read with its application's scheme, not refused")
+    func declarationNamingNoScheme() throws {
+        let declaration = "fixtures/submissions/jiangsu-clean/责任声明.docx"
+        let data = try Self.planted([("自愿申报江苏省中小企业特色产业集群", "自愿申报特色产业集群"),
+                                     ("《江苏省促进中小企业特色产业集群发展管理办法》第七条", "有关办法")], in: declaration)
+        #expect(throws: ExtractionError.unknownScheme(file: "责任声明.docx")) {
+            try Extractor(library: try ReviewLibraries.real.get()).extract(try DocxFixture.read(data, name: "责任声明.docx"))
+        }
+        let (review, loaded) = try Self.review(application: try Data(contentsOf: Repository.url("fixtures/submissions/jiangsu-clean/申报书.docx")),
+                                               declaration: data)
+        #expect(loaded.unreadable.isEmpty)
+        #expect(loaded.submission.declaration?.scheme == "jiangsu-sme-cluster")
+        #expect(review.verdict == .pass, "\(review.findings.map(\.message))")
     }
 }

@@ -190,13 +190,30 @@ public struct Extractor: Sendable {
             let location = LocatedText(paragraph: paragraph, range: 0..<paragraph.length).trimmed().locations
             // The declaration's body usually names what is applied for.
             let body = candidates.map(\.text).joined(separator: "\n")
-            let named = match.definitions.filter { definition in
-                body.containsExactly(definition.title) || definition.application.titles.contains { body.containsExactly($0) }
+            // The longest name found wins (江苏省中小企业特色产业集群 over 中小企业特色产业集群);
+            // two schemes named equally long stay undecided.
+            let found = match.definitions.map { definition in
+                (definition, Self.names(of: definition).filter { body.containsExactly($0) }.map(\.count).max() ?? 0)
             }
-            let best = named.max { $0.title.count < $1.title.count }
-            return (TitleMatch(kind: .declaration, definitions: best.map { [$0] } ?? match.definitions), location)
+            let longest = found.map(\.1).max() ?? 0
+            let best = found.filter { $0.1 == longest && longest > 0 }.map(\.0)
+            return (TitleMatch(kind: .declaration, definitions: best.count == 1 ? best : match.definitions), location)
         }
         return (nil, [])
+    }
+
+    /// What a declaration's body may call a scheme: its name, its policy's
+    /// title, its application's titles, and those titles without 申报书/申请表
+    /// (本单位自愿申报中小企业特色产业集群 names the national scheme, unless the
+    /// text also cites 江苏省促进中小企业特色产业集群发展管理办法: longer wins).
+    static func names(of definition: FormDefinition) -> [String] {
+        var names = [definition.title, definition.policy.title] + definition.application.titles
+        for title in definition.application.titles {
+            for suffix in ["申报书", "申请书", "申报表", "申请表"] where title.hasSuffix(suffix) && title.count > suffix.count + 4 {
+                names.append(String(title.dropLast(suffix.count)))
+            }
+        }
+        return names
     }
 
     static func probe(_ field: FieldDefinition) -> FieldProbe {
