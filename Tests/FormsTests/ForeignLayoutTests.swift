@@ -273,6 +273,26 @@ struct ForeignLayoutTests {
         #expect(form.scheme == scheme)
     }
 
+    @Test("a seal or signature mark typed after or before the name is not part of it: 申报单位：X（公章）, （签字）王五")
+    func signMarksAroundNames() throws {
+        let form = try extract(
+            F.p(t("申报主体责任声明"))
+            + F.p(t("本单位郑重声明：所申报江苏省中小企业特色产业集群的材料真实、准确、完整。"))
+            + F.p(t("申报单位：江阴市工业和信息化局（公章）"))
+            + F.p(t("法定代表人（签字）：（签字）王五  "))
+            + F.p(t("日期：2024年5月6日")),
+            scheme: "jiangsu-sme-cluster")
+        #expect(form.fields["seal_name"] == .text("江阴市工业和信息化局"))
+        #expect(form.fields["declarant_name"] == .text("江阴市工业和信息化局"))
+        #expect(form.fields["signatory"] == .text("王五"))
+        // The comment on the seal would go on the name, not on （公章）.
+        let seal = try #require(form.locations[FieldKey(field: "seal_name")]?.first)
+        #expect(seal.range == 5..<15)
+        // A name that merely ends in a bracket keeps it.
+        let other = try extract(F.p(t("申报主体责任声明")) + F.p(t("申报单位：江阴市产业联盟（筹）")), scheme: "jiangsu-sme-cluster")
+        #expect(other.fields["seal_name"] == .text("江阴市产业联盟（筹）"))
+    }
+
     @Test("a declaration worded by another hand: 我单位（…）郑重承诺, signature and date on one line, 公章")
     func foreignDeclaration() throws {
         let form = try extract(

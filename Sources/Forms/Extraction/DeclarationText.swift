@@ -9,7 +9,23 @@ enum DeclarationText {
     static let nameField = "declarant_name"
     static let sealField = "seal_name"
 
+    /// Fields a mark may follow or precede: 申报单位：江阴市工业和信息化局（公章）,
+    /// 法定代表人：王五（签字）.
+    static let signedFields = [sealField, "signatory"]
+
+    /// What such a mark may say, as label keys.
+    static let signMarks: Set<String> = ["盖章", "公章", "章", "签章", "印章", "单位盖章", "单位公章", "盖公章",
+                                         "签字", "签名", "签字盖章", "签名盖章", "盖章处", "签字处", "手签"]
+
+    /// Words the common wording can catch where a name would stand.
+    static let notNames: Set<String> = ["郑重", "现郑重", "特此郑重", "在此郑重", "特此", "在此", "现"]
+
     static func fill(_ raw: inout RawFields, from document: WordDocument, definition: DeclarationForm) {
+        for field in signedFields {
+            if let found = raw.scalars[field] {
+                raw.scalars[field] = RawFields.Scalar(value: withoutSignMark(found.value), labelUnit: found.labelUnit)
+            }
+        }
         guard raw.scalars[nameField] == nil else { return }
         let paragraphs = document.allParagraphs
         var patterns: [String] = []
@@ -36,7 +52,8 @@ enum DeclarationText {
                 while lower < upper, "（(".unicodeScalars.contains(scalars[lower]) { lower += 1 }
                 while upper > lower, "）)".unicodeScalars.contains(scalars[upper - 1]) { upper -= 1 }
                 let value = LocatedText(paragraph: paragraph, range: lower..<upper).trimmed()
-                guard !value.isBlank, !value.text.contains("{") else { continue }
+                // 本单位郑重声明 names no unit: "郑重" is not a name.
+                guard !value.isBlank, !value.text.contains("{"), !notNames.contains(value.text) else { continue }
                 raw.scalars[nameField] = RawFields.Scalar(value: value, labelUnit: nil)
                 return
             }
@@ -44,5 +61,33 @@ enum DeclarationText {
         if let seal = raw.scalars[sealField] {
             raw.scalars[nameField] = seal
         }
+    }
+
+    /// The value without a bracketed （公章）/（签字） before or after it: the
+    /// mark says where to sign or seal, it is not part of the name.
+    static func withoutSignMark(_ value: LocatedText) -> LocatedText {
+        let scalars = Array(value.text.unicodeScalars)
+        var lower = 0
+        var upper = scalars.count
+        func isSpace(_ index: Int) -> Bool { LocatedText.isSpace(scalars[index]) }
+        func mark(_ range: Range<Int>) -> Bool {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[range])
+            return signMarks.contains(TextNormalizer.labelKey(String(view)))
+        }
+        while upper > lower, isSpace(upper - 1) { upper -= 1 }
+        if upper > lower, ")）".unicodeScalars.contains(scalars[upper - 1]),
+           let open = scalars[lower..<(upper - 1)].lastIndex(where: { "(（".unicodeScalars.contains($0) }),
+           open > lower, mark((open + 1)..<(upper - 1)) {
+            upper = open
+        }
+        while lower < upper, isSpace(lower) { lower += 1 }
+        if lower < upper, "(（".unicodeScalars.contains(scalars[lower]),
+           let close = scalars[(lower + 1)..<upper].firstIndex(where: { ")）".unicodeScalars.contains($0) }),
+           close + 1 < upper, mark((lower + 1)..<close) {
+            lower = close + 1
+        }
+        guard lower > 0 || upper < scalars.count else { return value }
+        return value.slice(lower..<upper).trimmed()
     }
 }
