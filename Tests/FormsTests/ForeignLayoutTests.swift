@@ -229,15 +229,17 @@ struct ForeignLayoutTests {
         #expect(form.fields["applicant_uscc"] == nil)
     }
 
-    @Test("a list whose header names its columns in another order, with 序号, aliases, blank rows and a type merged down")
+    @Test("a list whose header names its columns in another order, with 序号, aliases, blank rows, a type merged down and a 合计 row")
     func listTable() throws {
         let form = try extract(jiangsuTitle + table(
             row(cell(t("序号")), cell(t("认定类型")), cell(t("企业名称")), cell(t("信用代码")), cell(t("认定年度")), cell(t("证书编号/认定文号"))),
             row(cell(t("1")), cell(t("专精特新“小巨人”企业"), "<w:vMerge w:val=\"restart\"/>"), cell(t("江苏甲纺织有限公司")), cell(t("91320281MA1ABCDE1X")), cell(t("2022年")), cell(t("工信部企业函〔2022〕191号"))),
             row(cell(t("2")), cell("", "<w:vMerge/>"), cell(t("江苏乙服饰有限公司")), cell(t("91320281MA1ABCDE2X")), cell(t("2023")), cell(t("工信部企业函〔2023〕100号"))),
             row(cell(t("3")), cell(t("高企")), cell(t("江苏丙科技有限公司")), cell(t("91320281MA1ABCDE3X")), cell(t("2021")), cell(t("GR202132001234"))),
-            row(cell(t("4")), cell(""), cell(""), cell(""), cell(""), cell(""))))
+            row(cell(t("4")), cell(""), cell(""), cell(""), cell(""), cell("")),
+            row(cell(t("合 计")), cell(""), cell(t("3家")), cell(""), cell(""), cell(""))))
         let rows = try #require(form.fields["enterprises"]?.rows)
+        // The 合计 row sums the list; it is not a fourth enterprise.
         #expect(rows.count == 3)
         #expect(rows[0] == ["name": .text("江苏甲纺织有限公司"), "uscc": .text("91320281MA1ABCDE1X"), "type": .text("little_giant"),
                             "year": .integer(2022), "cert_no": .text("工信部企业函〔2022〕191号")])

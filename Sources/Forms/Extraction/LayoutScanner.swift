@@ -679,8 +679,13 @@ struct LayoutScanner {
         return best
     }
 
-    /// One data row of a list; nil when every mapped column is blank.
+    /// One data row of a list; nil when every mapped column is blank, and for
+    /// a 合计/小计 row, which sums the list rather than belonging to it.
     private func listRow(_ row: [OOXML.Cell?], columns: [Int: String]) -> RawFields.ListRow? {
+        for (column, cell) in row.enumerated() where Self.startsCell(row, column) {
+            let text = text(of: cell!).text
+            if text.utf8.count <= 24, Self.totalRowKeys.contains(TextNormalizer.labelKey(text)) { return nil }
+        }
         var entry: RawFields.ListRow = [:]
         for (column, id) in columns {
             guard column < row.count, let cell = row[column] else { continue }
@@ -695,6 +700,8 @@ struct LayoutScanner {
         }
         return isHeaderAgain ? nil : entry
     }
+
+    static let totalRowKeys: Set<String> = ["合计", "小计", "总计", "共计", "合计数", "总数"]
 
     private func listColumnKeys(_ id: String) -> Set<String> {
         for probe in listProbes {
