@@ -135,13 +135,26 @@ extension RuleContext {
             case .requiredWhen(let condition): required = holds(condition) == true
             case .requiredUnless(let condition): required = holds(condition) != true
             }
-            guard required, fields[field.id] == nil, !problems.contains(where: { $0.field == field.id }) else { continue }
+            guard required else { continue }
             // A `present` rule names the article that requires the item; other
             // fields are required by the article that requires the form.
             let covering = definition.rules.first { rule in
                 if case .present(let set) = rule.check { return set.fields.contains(field.id) }
                 return false
             }
+            // A series with some of its years empty: each empty year is missing.
+            if field.type == .series, let values = fields[field.id]?.seriesValues, !values.isEmpty,
+               let expected = expectedYears(field.id), Set(values.keys).isStrictSubset(of: expected) {
+                for year in expected.subtracting(values.keys).sorted()
+                where !problems.contains(where: { $0.field == field.id && $0.year == year }) {
+                    findings.append(Finding(category: .missing, field: field.id, year: year, expected: "填报",
+                                            citation: covering.map(cite) ?? citation,
+                                            message: "申报书未填报“\(label(field.id))”\(year)年数值，请补正。",
+                                            rule: covering?.id ?? "required"))
+                }
+                continue
+            }
+            guard fields[field.id] == nil, !problems.contains(where: { $0.field == field.id }) else { continue }
             findings.append(Finding(category: .missing, field: field.id, expected: "填报",
                                     citation: covering.map(cite) ?? citation,
                                     message: "申报书未填报“\(label(field.id))”，请补正。", rule: covering?.id ?? "required"))

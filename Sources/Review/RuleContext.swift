@@ -60,13 +60,27 @@ struct RuleContext {
         fields[id]?.decimal.map { NSDecimalNumber(decimal: $0).doubleValue }
     }
 
+    /// A series' figures by year. When the document gives every year asked
+    /// for and more (an earlier year typed in as well), only the years asked
+    /// for are judged — 近三年 is three years; `series_years` reports the rest.
     func series(_ id: String) -> [Int: Double]? {
         guard let values = fields[id]?.seriesValues else { return nil }
         var result: [Int: Double] = [:]
         for (year, value) in values {
             if let number = value.decimal { result[year] = NSDecimalNumber(decimal: number).doubleValue }
         }
+        if let expected = expectedYears(id), result.count > expected.count, expected.isSubset(of: result.keys) {
+            result = result.filter { expected.contains($0.key) }
+        }
         return result
+    }
+
+    /// The years a series should hold: its `years` (default 3) complete
+    /// calendar years before the application date; nil without that date.
+    func expectedYears(_ id: String) -> Set<Int>? {
+        guard let date = applicationDate else { return nil }
+        let count = max(field(id)?.years ?? 3, 1)
+        return Set((1...count).map { date.year - $0 })
     }
 
     func bool(_ id: String) -> Bool? { fields[id]?.bool }

@@ -211,6 +211,11 @@ enum ThresholdExamples {
         RuleExample("each year is judged: two years below 40 are two findings", .jiangsu, rule: "total_output_min",
                     ["total_output": series([2021: "39.8", 2022: "38", 2023: "45"])],
                     expect: [FindingKey(.threshold, "total_output", year: 2021), FindingKey(.threshold, "total_output", year: 2022)]),
+        RuleExample("近三年 is three years: an earlier 2020 typed in as well is not judged", .jiangsu, rule: "total_output_min",
+                    ["total_output": series([2020: "30", 2021: "40", 2022: "44.6", 2023: "49.8"])], expect: []),
+        RuleExample("growth is over the three years asked for, not from an extra 2020", .jiangsu, rule: "leading_cagr_consistent",
+                    ["leading_output": series([2020: "20.1", 2021: "30", 2022: "36", 2023: "43.2"]), "leading_cagr": number("20")],
+                    expect: []),
         RuleExample("不低于 includes the bound: 70.0 meets 不低于70%", .jiangsu, rule: "sme_share_min",
                     ["sme_share": series([2021: "70.0", 2022: "70.5", 2023: "71"])], expect: []),
         RuleExample("不低于: 69.99 does not meet 70%", .jiangsu, rule: "sme_share_min",
@@ -951,5 +956,34 @@ struct VerdictTests {
     func note() {
         #expect(Verdict(findings: [Self.finding(.verify, severity: .note)]) == .pass)
         #expect(Verdict(findings: [Self.finding(.verify, severity: .note), Self.finding(.inconsistent)]) == .verify)
+    }
+}
+
+@Suite("Series with a year more or a year left empty")
+struct SeriesYearTests {
+    static func review(_ values: [Int: String]) throws -> SubmissionReview {
+        let library = try ReviewLibraries.real.get()
+        var fields = Scheme.jiangsu.baseFields
+        fields["total_output"] = series(values)
+        let submission = Submission(id: "x", application: applicationForm(Scheme.jiangsu.rawValue, fields),
+                                    declaration: nil, documents: [])
+        return Reviewer(library: library, registries: nil).review(submission)
+    }
+
+    @Test("one year left empty is a missing value for that year (supplement), besides the years being incomplete")
+    func emptyYear() throws {
+        let review = try Self.review([2021: "44", 2023: "49.8"])
+        let missing = review.findings.filter { $0.field == "total_output" && $0.category == .missing }
+        #expect(missing.map(\.year) == [2022])
+        #expect(missing.first?.message == "申报书未填报“集群总产值”2022年数值，请补正。")
+        #expect(review.findings.contains { $0.field == "total_output" && $0.rule == "series_years" })
+        #expect(!review.findings.contains { $0.field == "total_output" && $0.category == .threshold })
+    }
+
+    @Test("an extra earlier year is reported as wrong years, and neither judged nor missing")
+    func extraYear() throws {
+        let review = try Self.review([2020: "30", 2021: "44", 2022: "46", 2023: "49.8"])
+        let total = review.findings.filter { $0.field == "total_output" }
+        #expect(total.map(\.rule) == ["series_years"])
     }
 }

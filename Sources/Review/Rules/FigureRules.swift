@@ -177,9 +177,11 @@ extension RuleContext {
         var bad: [String] = []
         for id in check.fields {
             guard let values = fields[id]?.seriesValues, !values.isEmpty else { continue }
-            let count = field(id)?.years ?? 3
+            let count = max(field(id)?.years ?? 3, 1)
             let expected = Set((1...count).map { date.year - $0 })
             let years = Set(values.keys)
+            // Some years empty and no others: wrong years for SCHEMES.md, and
+            // each empty year is a missing value too (Reviewer.required).
             if years != expected {
                 bad.append(label(id))
                 findings.append(Finding(category: .inconsistent, field: id, declared: years.sorted().map(String.init).joined(separator: "、"),
