@@ -28,7 +28,10 @@ public enum MarkedUpCopy {
         findings(review, on: form).map { finding in
             let text = comment(finding)
             let colour = colour(finding.severity)
-            let locations = place(finding, in: form)
+            // A finding with no place goes on the title the reader recognised
+            // (not on a 附件1 line above it); failing that, on the first line.
+            let placed = place(finding, in: form)
+            let locations = placed.isEmpty ? form.titleLocation : placed
             guard let first = locations.first else { return Annotation(text: text, colour: colour) }
             return Annotation(part: first.part, spans: locations.filter { $0.part == first.part }.flatMap(\.runs),
                               text: text, colour: colour)

@@ -141,4 +141,25 @@ struct ForeignDocumentTests {
         #expect(loaded.submission.declaration?.scheme == "jiangsu-sme-cluster")
         #expect(review.verdict == .pass, "\(review.findings.map(\.message))")
     }
+
+    @Test("a finding with no place goes on the title the reader recognised, not on a 附件1 line above it")
+    func noPlaceOnTitle() throws {
+        let data = try Self.planted("<w:body>", "<w:body><w:p><w:r><w:t>附件1</w:t></w:r></w:p>")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("notitle-\(UUID().uuidString)/sub")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try data.write(to: folder.appendingPathComponent("申报书.docx"))
+        let library = try ReviewLibraries.real.get()
+        let loaded = SubmissionLoader.load(try #require(try SubmissionLoader.sources([folder]).first),
+                                           extractor: Extractor(library: library), scheme: nil)
+        let review = Reviewer(library: library, registries: nil).review(loaded.submission)
+        let application = try #require(loaded.submission.application)
+        let onApplication = MarkedUpCopy.findings(review, on: application)
+        let index = try #require(onApplication.firstIndex { $0.field == "declaration" }, "no declaration: a missing finding")
+        let annotation = MarkedUpCopy.annotations(review, on: application)[index]
+        let title = try #require(application.titleLocation.first)
+        #expect(annotation.spans == title.runs)
+        let document = try DocxFixture.read(data, name: "申报书.docx")
+        #expect(document.allParagraphs[0].text == "附件1")
+        #expect(title.paragraph == document.allParagraphs[1].path)
+    }
 }
