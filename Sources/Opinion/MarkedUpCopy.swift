@@ -33,9 +33,24 @@ public enum MarkedUpCopy {
             let placed = place(finding, in: form)
             let locations = placed.isEmpty ? form.titleLocation : placed
             guard let first = locations.first else { return Annotation(text: text, colour: colour) }
-            return Annotation(part: first.part, spans: locations.filter { $0.part == first.part }.flatMap(\.runs),
+            let inPart = locations.filter { $0.part == first.part }
+            return Annotation(part: first.part, spans: inPart.flatMap(\.runs), commentSpans: commentSpans(inPart),
                               text: text, colour: colour)
         }
+    }
+
+    /// Values in more than one table row (a series down a column) are not
+    /// one stretch of text: the comment goes on those of the first row, the
+    /// highlight on them all. nil when the values are one stretch.
+    static func commentSpans(_ locations: [ValueLocation]) -> [RunSpan]? {
+        func row(_ location: ValueLocation) -> ArraySlice<PathStep>? {
+            let steps = location.paragraph.steps
+            guard let last = steps.lastIndex(where: { if case .row = $0 { return true } else { return false } }) else { return nil }
+            return steps[...last]
+        }
+        guard let first = locations.first, let firstRow = row(first),
+              locations.contains(where: { row($0) != firstRow }) else { return nil }
+        return locations.filter { row($0) == firstRow }.flatMap(\.runs)
     }
 
     /// Where a finding's value is: the exact value, else its row or series,

@@ -118,6 +118,9 @@ struct ForeignLayoutTests {
             row(cell(t("2023")), cell(t("50.1")), cell(t("1450件")))))
         #expect(form.fields["total_output"] == .series([2021: .number(41.2), 2022: .number(45), 2023: .number(50.1)]))
         #expect(form.fields["invention_patents"] == .series([2021: .integer(1200), 2022: .integer(1300), 2023: .integer(1450)]))
+        // Each header cell is its series' label (where a comment on an empty year goes).
+        #expect(form.labelLocations["total_output"]?.first?.paragraph.description == "t1/r1/c2/p1")
+        #expect(form.labelLocations["invention_patents"]?.first?.paragraph.description == "t1/r1/c3/p1")
     }
 
     @Test("a unit in the cell overrides the label's unit")

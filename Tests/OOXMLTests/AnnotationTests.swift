@@ -409,6 +409,21 @@ struct AnnotatedCopyTests {
         #expect(result.ids.map { result.seen.anchoredText[$0] } == ["41.5", "7.2", "12", "30"])
     }
 
+    @Test("a remark whose comment covers less than its highlight: values down a column, comment on the first")
+    func commentOnFewerSpans() throws {
+        let data = try F.docx(body: F.p(F.r("2021年 44.0")) + F.p(F.r("他项 75.1")) + F.p(F.r("2022年 50.3")))
+        let result = try Annotated(data) { document in
+            let first = try remark(document, paragraph: 0, "44.0")
+            let second = try remark(document, paragraph: 2, "50.3")
+            return [Annotation(part: first.part, spans: first.spans + second.spans, commentSpans: first.spans,
+                               text: "集群总产值", colour: .red)]
+        }
+        try result.expectFaithful()
+        let id = try #require(result.ids.first)
+        #expect(result.seen.anchoredText[id] == "44.0")
+        #expect(result.seen.highlighted == ["red": ["44.0", "50.3"]])
+    }
+
     @Test("a Flat OPC document comes out as a .docx zip with its parts and content types")
     func flatOPC() throws {
         let xml = F.flatOPC(body: F.p(F.r("集群总产值"), F.r("41.5亿元")), binaryPart: (name: "/word/media/image1.png", base64: "iVBORw0KGgo="))

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import Forms
 import OOXML
-import Opinion
+@testable import Opinion
 import Review
 import TestSupport
 
@@ -161,5 +161,22 @@ struct ForeignDocumentTests {
         let document = try DocxFixture.read(data, name: "申报书.docx")
         #expect(document.allParagraphs[0].text == "附件1")
         #expect(title.paragraph == document.allParagraphs[1].path)
+    }
+
+    @Test("values down a column get their comment on the first row's value; values along one row, one comment over them")
+    func commentSpansByRow() {
+        func location(_ steps: [PathStep], run: Int) -> ValueLocation {
+            ValueLocation(part: "/word/document.xml", paragraph: BlockPath(part: "/word/document.xml", steps: steps),
+                          range: 0..<4, runs: [RunSpan(run: run, start: 0, end: 4)])
+        }
+        let column = [location([.table(0), .row(1), .cell(1), .paragraph(0)], run: 10),
+                      location([.table(0), .row(2), .cell(1), .paragraph(0)], run: 20),
+                      location([.table(0), .row(3), .cell(1), .paragraph(0)], run: 30)]
+        #expect(MarkedUpCopy.commentSpans(column) == [RunSpan(run: 10, start: 0, end: 4)])
+        let row = [location([.table(0), .row(1), .cell(1), .paragraph(0)], run: 10),
+                   location([.table(0), .row(1), .cell(2), .paragraph(0)], run: 11)]
+        #expect(MarkedUpCopy.commentSpans(row) == nil)
+        let paragraphs = [location([.paragraph(3)], run: 5), location([.paragraph(4)], run: 6)]
+        #expect(MarkedUpCopy.commentSpans(paragraphs) == nil)
     }
 }

@@ -381,6 +381,11 @@ struct LayoutScanner {
                 continue
             }
             if let transposed = transposedHeader(grid, rowIndex) {
+                // The header cell is each series' label: a comment on a year
+                // left empty goes there.
+                for (column, match) in transposed where found.labels[match.field] == nil {
+                    if let cell = row[column] { found.labels[match.field] = text(of: cell) }
+                }
                 context = .transposed(fields: transposed, yearColumn: 0)
                 rowIndex += 1
                 continue

@@ -177,7 +177,8 @@ private struct Copy {
             }
             if let part, part.lowercased() == mainPart.lowercased() {
                 placement.highlights[mainPart] = spans
-                placement.commentSpans = spans
+                let commented = annotation.commentSpans?.filter { $0.start < $0.end } ?? []
+                placement.commentSpans = commented.isEmpty ? spans : commented
             } else {
                 if title == nil { title = try titleSpans() }
                 placement.commentSpans = title ?? []

@@ -40,16 +40,22 @@ public struct Annotation: Sendable, Equatable {
     /// place in the document and goes on its title, the first paragraph with
     /// visible text.
     public let spans: [RunSpan]
+    /// What the comment's range covers when it is less than `spans`: a Word
+    /// comment covers one stretch of text, so for values down a column
+    /// (a year table turned on its side) each value is highlighted and the
+    /// comment goes on the first, not over the cells between. nil: `spans`.
+    public let commentSpans: [RunSpan]?
     /// The comment's text; each line becomes a paragraph of the comment.
     public let text: String
     public let colour: Colour
     public let author: String
     public let initials: String
 
-    public init(part: String, spans: [RunSpan], text: String, colour: Colour,
+    public init(part: String, spans: [RunSpan], commentSpans: [RunSpan]? = nil, text: String, colour: Colour,
                 author: String = "审核", initials: String? = nil) {
         self.part = part
         self.spans = spans
+        self.commentSpans = commentSpans
         self.text = text
         self.colour = colour
         self.author = author
