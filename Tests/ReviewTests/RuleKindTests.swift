@@ -524,7 +524,9 @@ enum AnswerExamples {
         titlesCase("中级经济师", ["中级经济师"], failing: [0]),
         titlesCase("初级会计师", ["初级会计师"], failing: [0]),
         titlesCase("工程师 is not a senior title", ["工程师"], failing: [0]),
-        titlesCase("no qualification given", [nil], failing: [0]),
+        RuleExample("no qualification given: missing for that member (supplement), not a title that falls short", .wuxi,
+                    rule: "core_member_titles", ["core_members": members([nil, "教授", "中级经济师"])],
+                    expect: [FindingKey(.missing, "core_members", row: 0), FindingKey(.threshold, "core_members", row: 2)]),
         titlesCase("every row is judged: rows 1 and 3 fail", ["教授", "中级经济师", "注册会计师", "助理研究员"], failing: [1, 3]),
     ]
 

@@ -154,20 +154,31 @@ extension RuleContext {
             return
         }
         var failed: [String] = []
+        var unfilled: [String] = []
         for (index, row) in list.enumerated() {
             let title = row[check.column].map(show) ?? ""
             let name = row["name"].map(show) ?? "第\(index + 1)行"
+            // Left empty: a value to supplement, not a title that falls short.
+            if title.trimmingCharacters(in: .whitespaces).isEmpty {
+                unfilled.append(name)
+                fail(rule, .missing, field: check.list, row: index, column: check.column, declared: nil,
+                     expected: "高级专业技术职称或执业资格",
+                     message: "核心成员\(name)的职称或执业资格未填报，请补正。")
+                continue
+            }
             let rejected = check.reject.contains { title.contains($0) }
             let accepted = check.accept.contains { pattern in Self.matches(title, pattern) }
-            if title.isEmpty || rejected || !accepted {
-                failed.append("\(name)（\(title.isEmpty ? "未填" : title)）")
-                fail(rule, .threshold, field: check.list, row: index, column: check.column, declared: title.isEmpty ? nil : title,
+            if rejected || !accepted {
+                failed.append("\(name)（\(title)）")
+                fail(rule, .threshold, field: check.list, row: index, column: check.column, declared: title,
                      expected: "高级专业技术职称或执业资格",
-                     message: "核心成员\(name)的职称或执业资格为“\(title.isEmpty ? "未填报" : title)”，不属于高级专业技术职称或执业资格，不符合“\(rule.requirement)”的要求。")
+                     message: "核心成员\(name)的职称或执业资格为“\(title)”，不属于高级专业技术职称或执业资格，不符合“\(rule.requirement)”的要求。")
             }
         }
-        record(rule, declared: "\(list.count)名核心成员", finding: failed.isEmpty ? "均具备" : "不具备：\(failed.joined(separator: "、"))",
-               result: failed.isEmpty ? .met : .notMet)
+        var finding = failed.isEmpty ? "均具备" : "不具备：\(failed.joined(separator: "、"))"
+        if !unfilled.isEmpty { finding += "；未填报：\(unfilled.joined(separator: "、"))" }
+        record(rule, declared: "\(list.count)名核心成员", finding: finding,
+               result: !failed.isEmpty ? .notMet : (unfilled.isEmpty ? .met : .supplement))
     }
 
     /// `*` in a pattern stands for any run of characters (注册*师).
