@@ -278,6 +278,17 @@ struct ForeignLayoutTests {
         #expect(form.scheme == scheme)
     }
 
+    @Test("a declarant whose name ends in a bracket keeps it; brackets around the name go", arguments: [
+        ("本单位成都市郫都区经济和信息化局（科学技术局）（统一社会信用代码：11510117019012511U）郑重声明：", "成都市郫都区经济和信息化局（科学技术局）"),
+        ("本单位成都蜀香源调味品股份有限公司(郫都分公司)郑重承诺：", "成都蜀香源调味品股份有限公司(郫都分公司)"),
+        ("本单位（江阴市工业和信息化局）郑重声明：", "江阴市工业和信息化局"),
+        ("本单位（成都市郫都区经济和信息化局（科学技术局））郑重声明：", "成都市郫都区经济和信息化局（科学技术局）"),
+    ])
+    func bracketedDeclarant(line: String, name: String) throws {
+        let form = try extract(F.p(t("申报主体责任声明")) + F.p(t(line)) + F.p(t("日期：2024年5月6日")), scheme: "sichuan-sme-cluster")
+        #expect(form.fields["declarant_name"] == .text(name))
+    }
+
     @Test("a seal or signature mark typed after or before the name is not part of it: 申报单位：X（公章）, （签字）王五")
     func signMarksAroundNames() throws {
         let form = try extract(

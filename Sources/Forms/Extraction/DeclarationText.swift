@@ -37,7 +37,9 @@ enum DeclarationText {
                 patterns.append(NSRegularExpression.escapedPattern(for: before) + "(.{2,60}?)" + NSRegularExpression.escapedPattern(for: after))
             }
         }
-        patterns.append("(?:本|我)单位[（(]?(.{2,60}?)[）)]?(?:现|特此|在此)?(?:郑重)?(?:声明|承诺|保证)")
+        // A closing bracket is captured with the name: (科学技术局) may end it;
+        // one left unbalanced is dropped below.
+        patterns.append("(?:本|我)单位[（(]?(.{2,60}?[）)]?)(?:现|特此|在此)?(?:郑重)?(?:声明|承诺|保证)")
         for pattern in patterns {
             guard let expression = try? NSRegularExpression(pattern: pattern) else { continue }
             for paragraph in paragraphs {
@@ -47,10 +49,22 @@ enum DeclarationText {
                       let range = Range(match.range(at: 1), in: text) else { continue }
                 var lower = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: range.lowerBound.samePosition(in: text.unicodeScalars) ?? text.unicodeScalars.startIndex)
                 var upper = lower + text[range].unicodeScalars.count
-                // Drop brackets around the name: 本单位（江阴市…）郑重声明.
+                // Drop brackets around the name (本单位（江阴市…）郑重声明), not
+                // those that belong to it: 经济和信息化局（科学技术局）.
                 let scalars = Array(text.unicodeScalars)
-                while lower < upper, "（(".unicodeScalars.contains(scalars[lower]) { lower += 1 }
-                while upper > lower, "）)".unicodeScalars.contains(scalars[upper - 1]) { upper -= 1 }
+                func depth(_ range: Range<Int>) -> Int {
+                    scalars[range].reduce(0) { level, scalar in
+                        "（(".unicodeScalars.contains(scalar) ? level + 1 : "）)".unicodeScalars.contains(scalar) ? level - 1 : level
+                    }
+                }
+                while lower < upper, "（(".unicodeScalars.contains(scalars[lower]), depth(lower..<upper) > 0 { lower += 1 }
+                while upper > lower, "）)".unicodeScalars.contains(scalars[upper - 1]), depth(lower..<upper) < 0 { upper -= 1 }
+                // One pair around it all: its opening bracket closes last.
+                if upper - lower > 2, "（(".unicodeScalars.contains(scalars[lower]), "）)".unicodeScalars.contains(scalars[upper - 1]),
+                   (lower + 1..<(upper - 1)).allSatisfy({ depth(lower..<($0 + 1)) > 0 }) {
+                    lower += 1
+                    upper -= 1
+                }
                 let value = LocatedText(paragraph: paragraph, range: lower..<upper).trimmed()
                 // 本单位郑重声明 names no unit: "郑重" is not a name.
                 guard !value.isBlank, !value.text.contains("{"), !notNames.contains(value.text) else { continue }
