@@ -28,6 +28,13 @@ struct LabelTextTests {
         #expect(LabelText.stripNumbering(text) == TextNormalizer.normalize(expected))
     }
 
+    @Test("variant characters are one key: 帐户 = 账户, 其它 = 其他; nothing else changes")
+    func variants() {
+        #expect(TextNormalizer.labelKey("建立独立的财务和银行帐户") == TextNormalizer.labelKey("建立独立的财务和银行账户"))
+        #expect(TextNormalizer.labelKey("其它说明") == TextNormalizer.labelKey("其他说明"))
+        #expect(TextNormalizer.labelKey("它") == "它")
+    }
+
     @Test("a label's keys: whole, without its bracket, without its 是否; the unit in the bracket")
     func keys() {
         let keys = LabelText.keys("3．近三年是否发生重大安全事故（是/否）")

@@ -75,10 +75,21 @@ public enum TextNormalizer {
             ? normalized.lowercased() : normalized
         var bytes: [UInt8] = []
         bytes.reserveCapacity(lowered.utf8.count)
+        var previous: Unicode.Scalar = " "
         for scalar in lowered.unicodeScalars where !droppedFromKey(scalar) {
-            bytes.append(contentsOf: scalar.utf8)
+            bytes.append(contentsOf: variantFolded(scalar, after: previous).utf8)
+            previous = scalar
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Characters written either way in forms and policies are one in keys:
+    /// 财务和银行帐户 is 财务和银行账户, 其它 is 其他.
+    @inline(__always)
+    static func variantFolded(_ scalar: Unicode.Scalar, after previous: Unicode.Scalar) -> Unicode.Scalar {
+        if scalar == "帐" { return "账" }
+        if scalar == "它" && previous == "其" { return "他" }
+        return scalar
     }
 
     /// The key of a label without its trailing unit:
