@@ -84,6 +84,11 @@ extension RuleCheck {
         if case .declaration = self { return true }
         return false
     }
+
+    var isSeriesYears: Bool {
+        if case .seriesYears = self { return true }
+        return false
+    }
 }
 
 extension RuleContext {
@@ -120,10 +125,19 @@ extension RuleContext {
         let form = definition.application
         let citation = cite(form.citation)
         let problems = submission.application?.problems ?? []
+        /// The article a missing or unreadable value is cited under: the rule
+        /// that reads it (a `present` rule first), else the form's own article.
+        func articleOf(_ field: String) -> String {
+            let reading = definition.rules.first { rule in
+                if case .present(let set) = rule.check { return set.fields.contains(field) }
+                return false
+            } ?? definition.rules.first { $0.check.fields.contains(field) && !$0.check.isSeriesYears }
+            return reading.map(cite) ?? citation
+        }
         for problem in problems {
             let place = problem.year.map { "\($0)年" } ?? problem.row.map { "第\($0 + 1)行" } ?? ""
             findings.append(Finding(category: .unparseable, field: problem.field, year: problem.year, row: problem.row,
-                                    column: problem.column, declared: problem.text, expected: nil, citation: citation,
+                                    column: problem.column, declared: problem.text, expected: nil, citation: articleOf(problem.field),
                                     message: "“\(label(problem.field))”\(place)填报内容“\(problem.text)”无法识别（\(Self.reason(problem.reason))），请按规范格式补正。",
                                     rule: "readable"))
         }
@@ -148,7 +162,7 @@ extension RuleContext {
                 for year in expected.subtracting(values.keys).sorted()
                 where !problems.contains(where: { $0.field == field.id && $0.year == year }) {
                     findings.append(Finding(category: .missing, field: field.id, year: year, expected: "填报",
-                                            citation: covering.map(cite) ?? citation,
+                                            citation: articleOf(field.id),
                                             message: "申报书未填报“\(label(field.id))”\(year)年数值，请补正。",
                                             rule: covering?.id ?? "required"))
                 }
@@ -156,7 +170,7 @@ extension RuleContext {
             }
             guard fields[field.id] == nil, !problems.contains(where: { $0.field == field.id }) else { continue }
             findings.append(Finding(category: .missing, field: field.id, expected: "填报",
-                                    citation: covering.map(cite) ?? citation,
+                                    citation: articleOf(field.id),
                                     message: "申报书未填报“\(label(field.id))”，请补正。", rule: covering?.id ?? "required"))
         }
         // Codes: the applicant's and every listed entity's.

@@ -989,3 +989,36 @@ struct SeriesYearTests {
         #expect(total.map(\.rule) == ["series_years"])
     }
 }
+
+@Suite("A value present but unreadable")
+struct UnreadableValueTests {
+    @Test("the opinion's line for a rule needing an unreadable value is not 符合: the value is 无法识别, to supplement")
+    func presentRuleOnUnreadable() throws {
+        let library = try ReviewLibraries.real.get()
+        var form = applicationForm(Scheme.ccid.rawValue, Scheme.ccid.baseFields)
+        form.problems = [ExtractionProblem(field: "org_type", text: "民办非企业单位", reason: "not an option")]
+        let review = Reviewer(library: library, registries: nil)
+            .review(Submission(id: "x", application: form, declaration: nil, documents: []))
+        let line = try #require(review.checks.first { $0.rule == "org_type" })
+        #expect(line.result == .supplement)
+        #expect(line.finding.contains("无法识别：组织类型"))
+        // Cited under the article of the rule that needs it, not the form's.
+        let definition = try #require(library.definition(id: Scheme.ccid.rawValue))
+        let rule = try #require(definition.rule("org_type"))
+        let finding = try #require(review.findings.first { $0.field == "org_type" && $0.category == .unparseable })
+        #expect(finding.citation == library.render(rule.citation, in: definition))
+        #expect(finding.citation != library.render(definition.application.citation, in: definition))
+    }
+
+    @Test("a missing value is cited under the article of the rule that reads it")
+    func missingCitesItsRule() throws {
+        let library = try ReviewLibraries.real.get()
+        let definition = try #require(library.definition(id: Scheme.jiangsu.rawValue))
+        let review = Reviewer(library: library, registries: nil)
+            .review(Submission(id: "x", application: applicationForm(Scheme.jiangsu.rawValue, Scheme.jiangsu.baseFields),
+                               declaration: nil, documents: []))
+        let missing = try #require(review.findings.first { $0.field == "area_km2" && $0.category == .missing })
+        let rule = try #require(definition.rule("area_max"))
+        #expect(missing.citation == library.render(rule.citation, in: definition))
+    }
+}

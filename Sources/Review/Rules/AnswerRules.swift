@@ -75,6 +75,8 @@ extension RuleContext {
     /// Items that must be filled in.
     mutating func present(_ rule: RuleDefinition, _ check: RuleCheck.FieldSet) {
         var absent: [String] = []
+        // Present but unreadable: its own finding says so; the check is not met.
+        let unreadable = check.fields.filter(isUnreadable).map(label)
         for id in check.fields {
             let filled: Bool
             switch fields[id] {
@@ -96,8 +98,12 @@ extension RuleContext {
             }
         }
         let declared = check.fields.compactMap { id in fields[id].map { "\(label(id))：\(summary($0))" } }.joined(separator: "；")
-        record(rule, declared: declared.isEmpty ? "—" : declared, finding: absent.isEmpty ? "已填报" : "未填报：\(absent.joined(separator: "、"))",
-               result: absent.isEmpty ? .met : .supplement)
+        var finding = absent.isEmpty ? "已填报" : "未填报：\(absent.joined(separator: "、"))"
+        if !unreadable.isEmpty {
+            finding = (absent.isEmpty ? "" : finding + "；") + "无法识别：\(unreadable.joined(separator: "、"))"
+        }
+        record(rule, declared: declared.isEmpty ? "—" : declared, finding: finding,
+               result: absent.isEmpty && unreadable.isEmpty ? .met : .supplement)
     }
 
     /// A text naming exactly one thing (one cluster, not several).
