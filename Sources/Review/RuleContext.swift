@@ -145,6 +145,21 @@ struct RuleContext {
     }
 }
 
+/// A number compared with a bound: as `show` gives it, unless that rounds it
+/// onto the bound it misses (2.9951 against 3), then with as many decimals
+/// (up to six) as tell the two apart.
+func show(_ value: Double, against bound: Double) -> String {
+    let plain = show(value)
+    guard plain == show(bound), value != bound, !value.isNaN, !value.isInfinite else { return plain }
+    for decimals in 3...6 {
+        var text = String(format: "%.\(decimals)f", value)
+        if text == String(format: "%.\(decimals)f", bound) { continue }
+        while text.hasSuffix("0") { text.removeLast() }
+        return text
+    }
+    return plain
+}
+
 /// Numbers as a reviewer reads them: no trailing zeros, at most two decimals.
 func show(_ value: Double) -> String {
     if value.isNaN || value.isInfinite { return "—" }

@@ -1022,3 +1022,19 @@ struct UnreadableValueTests {
         #expect(missing.citation == library.render(rule.citation, in: definition))
     }
 }
+
+@Suite("Figures against their bounds, as the opinion states them")
+struct BoundDisplayTests {
+    @Test("a rate just under its bound is shown with the decimals that tell them apart, not rounded onto it")
+    func rateJustUnder() throws {
+        let library = try ReviewLibraries.real.get()
+        var fields = Scheme.sichuan.baseFields
+        fields["invention_patents"] = series([2021: "10000", 2022: "10299", 2023: "10608"])
+        fields["patent_growth"] = number("2.99")
+        let review = Reviewer(library: library, registries: nil)
+            .review(Submission(id: "x", application: applicationForm(Scheme.sichuan.rawValue, fields), declaration: nil, documents: []))
+        let finding = try #require(review.findings.first { $0.rule == "patent_growth_min" })
+        #expect(finding.declared == "2.995")
+        #expect(finding.message.contains("年均复合增长率为2.995%"))
+    }
+}

@@ -9,6 +9,8 @@ extension RuleContext {
         let id = check.field
         let words = phrase(check.comparison, check.bound, unit(id))
         let expected = "\(check.comparison.symbol) \(show(check.bound))"
+        // 2.9951 against 不低于3 reads 2.9951, not a self-contradicting "3".
+        func show(_ value: Double) -> String { Review.show(value, against: check.bound) }
         if let source = check.recomputeFrom {
             // Judged on the rate recomputed from the series, not on the declared one.
             guard let values = series(source), let rate = compoundGrowth(values) else {
