@@ -289,6 +289,21 @@ struct ForeignLayoutTests {
         #expect(form.fields["declarant_name"] == .text(name))
     }
 
+    @Test("a seal line with no label is read: 株洲市…促进会（公章）, or （公章）first; a bare 申报单位（盖章） is not a name", arguments: [
+        ("江阴市工业和信息化局（公章）", "江阴市工业和信息化局"),
+        ("（盖章）江阴市工业和信息化局", "江阴市工业和信息化局"),
+        ("申报单位（盖章）", nil),
+    ] as [(String, String?)])
+    func unlabelledSealLine(line: String, seal: String?) throws {
+        let form = try extract(
+            F.p(t("申报主体责任声明"))
+            + F.p(t("本单位江阴市工业和信息化局郑重声明：所申报江苏省中小企业特色产业集群的材料真实、准确、完整。"))
+            + F.p(t(line))
+            + F.p(t("日期：2024年5月6日")),
+            scheme: "jiangsu-sme-cluster")
+        #expect(form.fields["seal_name"] == seal.map(FieldValue.text))
+    }
+
     @Test("a seal or signature mark typed after or before the name is not part of it: 申报单位：X（公章）, （签字）王五")
     func signMarksAroundNames() throws {
         let form = try extract(

@@ -26,8 +26,11 @@ enum DeclarationText {
                 raw.scalars[field] = RawFields.Scalar(value: withoutSignMark(found.value), labelUnit: found.labelUnit)
             }
         }
-        guard raw.scalars[nameField] == nil else { return }
         let paragraphs = document.allParagraphs
+        if raw.scalars[sealField] == nil, let seal = sealLine(paragraphs, definition: definition) {
+            raw.scalars[sealField] = RawFields.Scalar(value: seal, labelUnit: nil)
+        }
+        guard raw.scalars[nameField] == nil else { return }
         var patterns: [String] = []
         if let line = definition.paragraphs.first(where: { $0.contains("{\(nameField)}") }),
            let placeholder = line.range(of: "{\(nameField)}") {
@@ -75,6 +78,29 @@ enum DeclarationText {
         if let seal = raw.scalars[sealField] {
             raw.scalars[nameField] = seal
         }
+    }
+
+    /// Seal marks, as label keys: a line that is a name and one of these.
+    static let sealMarks: Set<String> = ["盖章", "公章", "章", "印章", "单位盖章", "单位公章", "盖公章"]
+
+    /// A seal line with no label: 株洲市先进轨道交通装备集群发展促进会（公章）,
+    /// or the mark first. The last such line of the document; nil when the
+    /// line left is empty or is itself a label of the declaration
+    /// (申报单位（盖章）with nothing after it).
+    static func sealLine(_ paragraphs: [Paragraph], definition: DeclarationForm) -> LocatedText? {
+        let labels = Set(definition.fields.flatMap { field in ([field.label] + field.aliases).flatMap { LabelText.keys($0).keys } })
+        for paragraph in paragraphs.reversed() {
+            guard paragraph.length <= 80 else { continue }
+            let line = LocatedText(paragraph: paragraph, range: 0..<paragraph.length).trimmed()
+            guard !line.text.contains("："), !line.text.contains(":") else { continue }
+            let name = withoutSignMark(line)
+            let mark = TextNormalizer.labelKey(line.text)
+            let nameKey = TextNormalizer.labelKey(name.text)
+            guard name.text != line.text, name.text.unicodeScalars.count >= 2, !labels.contains(nameKey),
+                  sealMarks.contains(where: { mark == nameKey + $0 || mark == $0 + nameKey }) else { continue }
+            return name
+        }
+        return nil
     }
 
     /// The value without a bracketed （公章）/（签字） before or after it: the

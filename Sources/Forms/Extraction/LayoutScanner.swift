@@ -274,8 +274,13 @@ struct LayoutScanner {
                 if answer.isEmpty { continue }
                 break
             }
-            // The next heading: numbered, or itself a label.
+            // The next heading: numbered, or itself a label, or a 标签：值 line
+            // of another field (日期：2024年5月6日).
             if LabelText.stripNumbering(text) != TextNormalizer.normalize(text) || (text.count <= 40 && match(label: text) != nil) {
+                break
+            }
+            if let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }), text.distance(from: text.startIndex, to: colon) <= 40,
+               match(label: String(text[..<colon])) != nil {
                 break
             }
             answer.append(paragraph)
