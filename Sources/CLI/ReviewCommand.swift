@@ -111,13 +111,25 @@ struct ReviewCommand: AsyncParsableCommand {
             throw CLIError.usage("未知的申报类别 \(scheme)（可用 cluster-review schemes 查看）")
         }
         var registries: Registries?
+        var notes: [String] = []
         if let registry {
             do {
-                registries = try Registries.load(directory: URL(fileURLWithPath: registry), limits: reading.limits)
+                let loaded = try Registries.load(directory: URL(fileURLWithPath: registry), limits: reading.limits)
+                registries = loaded
+                if !loaded.ignored.isEmpty {
+                    notes.append("登记表目录 \(registry) 中的 \(loaded.ignored.joined(separator: "、")) 不是约定的登记表文件名（credit.csv/.xlsx、certificates.csv/.xlsx），未读取")
+                }
+                if loaded.credit == nil { notes.append("登记表目录 \(registry) 中没有 credit.csv 或 credit.xlsx：信用评价核查不予进行") }
+                if loaded.certificates == nil {
+                    notes.append("登记表目录 \(registry) 中没有 certificates.csv 或 certificates.xlsx：资质认定核查不予进行")
+                }
             } catch let error as LocalizedError {
                 throw CLIError.usage(error.errorDescription ?? "\(error)")
             }
+        } else {
+            notes.append("未指定 --registry：信用评价与资质认定核查不予进行，审核意见中将予注明")
         }
+        for note in notes { FileHandle.standardError.write(Data("提示：\(note)\n".utf8)) }
         let inputURLs = inputs.map { URL(fileURLWithPath: $0).standardizedFileURL }
         let outURL = URL(fileURLWithPath: out).standardizedFileURL
         // Never write among the originals: an output folder inside an input
@@ -162,7 +174,8 @@ struct ReviewedSubmission: Sendable {
         do {
             try AtomicFile.write(try SummaryWriter.findingsJSON(review), to: folder.appendingPathComponent("findings.json"))
             let opinion = OpinionDocument(review: review, definition: review.scheme.flatMap(reviewer.library.definition(id:)),
-                                          library: reviewer.library, facts: loaded.submission.application?.fields ?? [:])
+                                          library: reviewer.library, facts: loaded.submission.application?.fields ?? [:],
+                                          registries: reviewer.registries)
             try opinion.builder().package().write(to: folder.appendingPathComponent("审核意见.docx"))
             for (url, form, package) in loaded.forms {
                 guard let package else { continue }  // form-instance XML: no layout to mark up

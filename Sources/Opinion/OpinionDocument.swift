@@ -14,12 +14,17 @@ public struct OpinionDocument {
     public let library: FormLibrary
     /// Facts the opinion states that the summary entry does not carry.
     public let facts: [String: FieldValue]
+    /// The registries the review had: the basis names those consulted, and
+    /// a passing conclusion says which checks were not made for want of one.
+    public let registries: Registries?
 
-    public init(review: SubmissionReview, definition: FormDefinition?, library: FormLibrary, facts: [String: FieldValue]) {
+    public init(review: SubmissionReview, definition: FormDefinition?, library: FormLibrary, facts: [String: FieldValue],
+                registries: Registries?) {
         self.review = review
         self.definition = definition
         self.library = library
         self.facts = facts
+        self.registries = registries
     }
 
     typealias W = WordBuilder
@@ -43,7 +48,8 @@ public struct OpinionDocument {
         if let definition {
             var basis = "《\(definition.policy.title)》"
             if let status = definition.policy.status { basis += status }
-            builder.add(W.Paragraph("\(basis)及申报通知要求；公共信用评价名单、资质认定名录。", firstLineChars: 2))
+            let used = registryUse.used
+            builder.add(W.Paragraph("\(basis)及申报通知要求" + (used.isEmpty ? "。" : "；\(used.joined(separator: "、"))。"), firstLineChars: 2))
         }
 
         builder.add(heading("三、审核情况"))
@@ -157,6 +163,32 @@ public struct OpinionDocument {
         return String(citation.dropFirst(definition.policy.title.count)).trimmingCharacters(in: .whitespaces)
     }
 
+    /// The registries the scheme's rules consult, as named in the opinion:
+    /// those the review had, and those it lacked (its checks not made).
+    var registryUse: (used: [String], unchecked: [String]) {
+        guard let definition else { return ([], []) }
+        var used: [String] = []
+        var unchecked: [String] = []
+        let consults = (
+            credit: definition.rules.contains { rule in
+                if case .credit = rule.check { return true }
+                if case .declaredGrade = rule.check { return true }
+                return false
+            },
+            certificates: definition.rules.contains { rule in
+                if case .certificates = rule.check { return true }
+                if case .recognition = rule.check { return true }
+                return false
+            })
+        if consults.credit {
+            if registries?.credit != nil { used.append("公共信用评价名单") } else { unchecked.append("公共信用评价名单") }
+        }
+        if consults.certificates {
+            if registries?.certificates != nil { used.append("资质认定名录") } else { unchecked.append("资质认定名录") }
+        }
+        return (used, unchecked)
+    }
+
     /// The conclusion in words: 同意推荐 / 不予推荐 with the reasons / 请补正
     /// listing what / 需进一步核实 listing what.
     func conclusion() -> [String] {
@@ -168,7 +200,14 @@ public struct OpinionDocument {
         }
         switch review.verdict {
         case .pass:
-            return ["经审核，该单位申报材料齐全，各项条件符合\(policy)的规定，信用及资质核查未见异常，同意推荐。"]
+            let unchecked = registryUse.unchecked
+            if unchecked.isEmpty {
+                let checked = registryUse.used.isEmpty ? "" : "信用及资质核查未见异常，"
+                return ["经审核，该单位申报材料齐全，各项条件符合\(policy)的规定，\(checked)同意推荐。"]
+            }
+            // Never "核查未见异常" for a check that was not made.
+            return ["经审核，该单位申报材料齐全，各项条件符合\(policy)的规定；因未提供\(unchecked.joined(separator: "、"))，"
+                    + "相应核查未予进行。在该项核查无异常的前提下，同意推荐。"]
         case .reject:
             var paragraphs = ["经审核，该单位申报存在下列不符合\(policy)规定的情形，不予推荐："] + list(.reject)
             let others = review.findings.filter { $0.severity != .reject }.count

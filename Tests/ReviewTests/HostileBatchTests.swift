@@ -234,6 +234,29 @@ struct HostileBatchTests {
         #expect(!findings.contains("\u{FFFD}"), "no mojibake")
     }
 
+    @Test("a registry folder without credit.*, a table under another name, or no --registry at all: said on stderr, and in the opinion")
+    func registryNotes() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("reg-notes-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let registry = root.appendingPathComponent("registry")
+        try FileManager.default.createDirectory(at: registry, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Repository.url("fixtures/registry/credit.csv"), to: registry.appendingPathComponent("信用评价.csv"))
+        try FileManager.default.copyItem(at: Repository.url("fixtures/registry/certificates.csv"), to: registry.appendingPathComponent("certificates.csv"))
+        let submission = Repository.url("fixtures/submissions/jiangsu-clean").path
+        let forms = Repository.url("forms").path
+        let named = try runCLI(["review", submission, "--registry", registry.path, "--out", root.appendingPathComponent("a").path, "--forms", forms])
+        #expect(named.status == 0, "\(named.stderr)")
+        #expect(named.stderr.contains("提示：登记表目录 \(registry.path) 中的 信用评价.csv 不是约定的登记表文件名"))
+        #expect(named.stderr.contains("中没有 credit.csv 或 credit.xlsx：信用评价核查不予进行"))
+        #expect(!named.stderr.contains("中没有 certificates.csv"))
+        let none = try runCLI(["review", submission, "--out", root.appendingPathComponent("b").path, "--forms", forms])
+        #expect(none.status == 0, "\(none.stderr)")
+        #expect(none.stderr.contains("提示：未指定 --registry：信用评价与资质认定核查不予进行"))
+        let opinion = try DocxFixture.read(try Data(contentsOf: root.appendingPathComponent("a/jiangsu-clean/审核意见.docx")), name: "审核意见.docx")
+        let text = opinion.allParagraphs.map(\.text).joined(separator: "\n")
+        #expect(text.contains("因未提供公共信用评价名单，相应核查未予进行"))
+    }
+
     private func runCLI(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
         let result = try runCLI(arguments, stdout: false)
         return (result.status, result.stderr)

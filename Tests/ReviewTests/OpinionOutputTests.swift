@@ -23,7 +23,7 @@ struct OpinionOutputTests {
 
         // The opinion: every check as a row, every finding's message in the table.
         let opinion = OpinionDocument(review: review, definition: review.scheme.flatMap(library.definition(id:)),
-                                      library: library, facts: loaded.submission.application?.fields ?? [:])
+                                      library: library, facts: loaded.submission.application?.fields ?? [:], registries: registries)
         let document = try DocxFixture.read(try opinion.builder().package().archiveData(), name: "审核意见.docx")
         let table = try #require(document.allTables.first)
         #expect(table.rows.first?.isHeader == true)
@@ -129,5 +129,36 @@ struct OpinionOutputTests {
             #expect(throws: (any Error).self) { try AtomicFile.write(bytes, to: locked.appendingPathComponent("x.docx")) }
             #expect(try FileManager.default.contentsOfDirectory(atPath: locked.path).isEmpty)
         }
+    }
+}
+
+@Suite("The opinion never says a check was made that was not")
+struct OpinionRegistryWordingTests {
+    static func opinionText(registries: Registries?) throws -> (SubmissionReview, String) {
+        let library = try FormLibrary.load(directory: Repository.url("forms"))
+        let source = try #require(try SubmissionLoader.sources([Repository.url("fixtures/submissions/jiangsu-clean")]).first)
+        let loaded = SubmissionLoader.load(source, extractor: Extractor(library: library), scheme: nil)
+        let review = Reviewer(library: library, registries: registries).review(loaded.submission)
+        let opinion = OpinionDocument(review: review, definition: review.scheme.flatMap(library.definition(id:)), library: library,
+                                      facts: loaded.submission.application?.fields ?? [:], registries: registries)
+        let document = try DocxFixture.read(try opinion.builder().package().archiveData(), name: "审核意见.docx")
+        return (review, document.allParagraphs.map(\.text).joined(separator: "\n"))
+    }
+
+    @Test("with both registries: consulted, named in the basis, 核查未见异常")
+    func withRegistries() throws {
+        let (review, text) = try Self.opinionText(registries: try Registries.load(directory: Repository.url("fixtures/registry")))
+        #expect(review.verdict == .pass)
+        #expect(text.contains("及申报通知要求；公共信用评价名单、资质认定名录。"))
+        #expect(text.contains("信用及资质核查未见异常，同意推荐。"))
+    }
+
+    @Test("without registries: the basis names none, and the conclusion says which checks were not made")
+    func withoutRegistries() throws {
+        let (review, text) = try Self.opinionText(registries: nil)
+        #expect(review.verdict == .pass)
+        #expect(!text.contains("核查未见异常"))
+        #expect(!text.contains("；公共信用评价名单"))
+        #expect(text.contains("因未提供公共信用评价名单、资质认定名录，相应核查未予进行。在该项核查无异常的前提下，同意推荐。"))
     }
 }

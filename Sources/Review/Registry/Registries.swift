@@ -7,6 +7,9 @@ import OOXML
 public struct Registries: Sendable {
     public var credit: CreditRegistry?
     public var certificates: CertificateRegistry?
+    /// Tables in the registry folder under other names (信用评价.csv): not
+    /// read, and said so, since only credit.* and certificates.* are registries.
+    public var ignored: [String] = []
 
     public init(credit: CreditRegistry? = nil, certificates: CertificateRegistry? = nil) {
         self.credit = credit
@@ -30,6 +33,11 @@ public struct Registries: Sendable {
             throw RegistryError.unreadable(file: directory.path, message: "\(directory.path)：登记表目录无法读取")
         }
         var registries = Registries()
+        registries.ignored = names.filter { name in
+            let lower = name.lowercased()
+            return !name.hasPrefix(".") && !name.hasPrefix("~$") && ["csv", "xlsx", "xls"].contains { lower.hasSuffix(".\($0)") }
+                && !["credit", "certificates"].contains { stem in ["csv", "xlsx", "xls"].contains { lower == "\(stem).\($0)" } }
+        }.sorted()
         if let url = try file(named: "credit", among: names, in: directory) {
             registries.credit = try CreditRegistry.load(url, limits: limits)
         }
