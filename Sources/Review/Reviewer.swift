@@ -181,8 +181,19 @@ extension RuleContext {
             if field.type == .list {
                 for column in field.columns where column.type == .uscc {
                     for (index, row) in rows(field.id).enumerated() {
-                        guard let code = row[column.id]?.text else { continue }
                         let name = row["name"]?.text ?? "第\(index + 1)行"
+                        guard let code = row[column.id]?.text else {
+                            // The code is what the registries are searched by: a
+                            // listed entity without one is a gap to supplement.
+                            let unreadable = problems.contains { $0.field == field.id && $0.row == index && $0.column == column.id }
+                            if column.presence == .required, !unreadable {
+                                findings.append(Finding(category: .missing, field: field.id, row: index, column: column.id,
+                                                        expected: "填报", citation: articleOf(field.id),
+                                                        message: "“\(label(field.id))”中\(name)未填报\(column.label)，请补正。",
+                                                        rule: "required"))
+                            }
+                            continue
+                        }
                         checkCode(code, field: field.id, row: index, column: column.id, what: "\(name)的统一社会信用代码", citation: citation)
                     }
                 }

@@ -1010,6 +1010,20 @@ struct UnreadableValueTests {
         #expect(finding.citation != library.render(definition.application.citation, in: definition))
     }
 
+    @Test("a listed enterprise without its 统一社会信用代码 is missing that code (supplement), not silently matched by name")
+    func listedWithoutCode() throws {
+        let library = try ReviewLibraries.real.get()
+        var fields = Scheme.jiangsu.baseFields
+        fields["enterprises"] = .list([enterprise("江苏甲纺织有限公司", "91320281MA1ABCDE1X", "little_giant"),
+                                       enterprise("江苏乙服饰有限公司", nil, "sri_sme")])
+        let review = Reviewer(library: library, registries: nil)
+            .review(Submission(id: "x", application: applicationForm(Scheme.jiangsu.rawValue, fields), declaration: nil, documents: []))
+        let missing = review.findings.filter { $0.field == "enterprises" && $0.category == .missing }
+        #expect(missing.map(\.row) == [1])
+        #expect(missing.first?.column == "uscc")
+        #expect(missing.first?.message == "“集群重点企业名单”中江苏乙服饰有限公司未填报统一社会信用代码，请补正。")
+    }
+
     @Test("a missing value is cited under the article of the rule that reads it")
     func missingCitesItsRule() throws {
         let library = try ReviewLibraries.real.get()
