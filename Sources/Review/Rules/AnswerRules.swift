@@ -220,10 +220,25 @@ extension RuleContext {
         let list = rows(check.list)
         var absent: [String] = []
         var below: [String] = []
+        var unfilled: [String] = []
         for key in check.keys {
             let keyLabel = field(check.list)?.column(check.key)?.option(key)?.label ?? key
-            guard let index = list.firstIndex(where: { $0[check.key]?.text == key }), let value = list[index][check.column] else {
+            guard let index = list.firstIndex(where: { $0[check.key]?.text == key }) else {
                 absent.append(keyLabel)
+                continue
+            }
+            guard let value = list[index][check.column] else {
+                // The row is there, its figure is not: a value to supplement,
+                // not a row that is absent. (A row naming a body with no body
+                // — 监督层 | — — has no comparison and is absent.)
+                if check.comparison != nil {
+                    let columnLabel = field(check.list)?.column(check.column)?.label ?? check.column
+                    unfilled.append(keyLabel)
+                    fail(rule, .missing, field: check.list, row: index, column: check.column, declared: nil, expected: "填报",
+                         message: "“\(keyLabel)”的\(columnLabel)未填报，请补正。")
+                } else {
+                    absent.append(keyLabel)
+                }
                 continue
             }
             if let comparison = check.comparison, let bound = check.bound {
@@ -241,8 +256,9 @@ extension RuleContext {
                  message: "\(field(check.list)?.label ?? check.list)中缺少“\(key)”，不符合“\(rule.requirement)”的要求。")
         }
         let problems = absent.map { "缺少\($0)" } + below.map { "\($0)未达要求" }
-        record(rule, declared: "\(list.count)行", finding: problems.isEmpty ? "符合" : problems.joined(separator: "；"),
-               result: problems.isEmpty ? .met : .notMet)
+        let gaps = unfilled.map { "\($0)未填报" }
+        record(rule, declared: "\(list.count)行", finding: problems.isEmpty && gaps.isEmpty ? "符合" : (problems + gaps).joined(separator: "；"),
+               result: !problems.isEmpty ? .notMet : (gaps.isEmpty ? .met : .supplement))
     }
 
     private func summary(_ value: FieldValue) -> String {
