@@ -67,6 +67,18 @@ extension RuleContext {
                                             message: "\(entity.displayName)在信用评价名单（\(registry.file)第\(other.row)行）中登记的统一社会信用代码为\(other.uscc?.code ?? "")，与申报的\(uscc.code)不一致，请核实。",
                                             rule: rule.id))
                 }
+                // Rated under this code, but as another unit: the name on the form
+                // is not the code's (or the unit was renamed — a reviewer decides).
+                if let uscc = entity.uscc, let name = entity.name {
+                    let byCode = found.filter { $0.uscc == uscc }
+                    if let entry = byCode.first, !byCode.contains(where: { EntityName.key($0.name) == EntityName.key(name) }) {
+                        findings.append(Finding(category: .identity, field: entity.row == nil ? reference.name : entity.field,
+                                                row: entity.row, column: entity.row == nil ? nil : reference.name,
+                                                declared: name, expected: entry.name, citation: cite(rule),
+                                                message: "统一社会信用代码\(uscc.code)在信用评价名单（\(registry.file)第\(entry.row)行）中对应的单位为“\(entry.name)”，与申报的“\(name)”不一致，请核实。",
+                                                rule: rule.id))
+                    }
+                }
                 guard let worst = found.min(by: { $0.grade < $1.grade }) else {
                     unknown.append(entity.displayName)
                     findings.append(Finding(category: .verify, field: entity.field, row: entity.row, column: entity.column,
