@@ -37,6 +37,9 @@ public struct BatchKeys: Sendable {
     public let enterprises: [Enterprise]
     /// A fingerprint of the declaration's text, when one was read.
     public let declarationText: String?
+    /// The cluster applied for (集群名称), as written and as a key.
+    public let clusterName: String?
+    public let clusterKey: String?
 
     public init(id: String, application: ExtractedForm?, declarationText: String?) {
         self.id = id
@@ -55,22 +58,29 @@ public struct BatchKeys: Sendable {
         }
         self.enterprises = enterprises
         self.declarationText = declarationText
+        clusterName = fields["cluster_name"]?.text
+        clusterKey = clusterName.map(TextNormalizer.labelKey).flatMap { $0.isEmpty ? nil : $0 }
     }
 }
 
 /// Checks across a batch: one enterprise claimed by several clusters, one
-/// code on two applicants, declarations identical word for word.
+/// code on two applicants, one cluster applied for twice, declarations
+/// identical word for word.
 public enum BatchChecks {
     public static func findings(_ keys: [BatchKeys]) -> [BatchFinding] {
         var result: [BatchFinding] = []
         var byApplicant: [String: [String]] = [:]
         var byDeclaration: [String: [String]] = [:]
+        var byCluster: [String: (name: String, ids: [String])] = [:]
         // An enterprise is one whether a submission names it by code, by
         // name, or both: codes and names listed together are joined.
         var groups = EnterpriseGroups()
         for submission in keys {
             for enterprise in submission.enterprises { groups.add(enterprise, in: submission.id) }
             if let code = submission.applicantCode { byApplicant[code, default: []].append(submission.id) }
+            if let key = submission.clusterKey, let name = submission.clusterName {
+                byCluster[key, default: (name, [])].ids.append(submission.id)
+            }
             if let text = submission.declarationText, text.count > 40 {
                 byDeclaration[text, default: []].append(submission.id)
             }
@@ -84,6 +94,13 @@ public enum BatchChecks {
         for (code, ids) in byApplicant.sorted(by: { $0.key < $1.key }) where ids.count > 1 {
             result.append(BatchFinding(field: "applicant_uscc", submissions: ids.sorted(), declared: code,
                                        message: "统一社会信用代码\(code)同时出现在\(ids.sorted().joined(separator: "、"))的申报主体中，请核实是否重复申报。"))
+        }
+        // One cluster applied for twice (汶川县硅材料产业集群 = 汶川县 硅材料产业集群),
+        // whoever the applicants are.
+        for (_, cluster) in byCluster.sorted(by: { $0.key < $1.key }) where cluster.ids.count > 1 {
+            let ids = cluster.ids.sorted()
+            result.append(BatchFinding(field: "cluster_name", submissions: ids, declared: cluster.name,
+                                       message: "\(ids.joined(separator: "、"))申报的集群同为“\(cluster.name)”，请核实是否重复申报。"))
         }
         for (_, ids) in byDeclaration.sorted(by: { $0.key < $1.key }) where ids.count > 1 {
             result.append(BatchFinding(field: "declaration", submissions: ids.sorted(), declared: "责任声明全文相同",

@@ -41,8 +41,9 @@ enum BatchSubmissions {
 
     /// One submission's batch keys: the applicant, its listed enterprises (name, code), its declaration.
     static func keys(_ id: String, applicant: String, code: String, enterprises: [(String, String?)] = [],
-                     declaration: String? = nil) -> BatchKeys {
+                     declaration: String? = nil, cluster: String? = nil) -> BatchKeys {
         var fields: [String: FieldValue] = ["applicant_name": .text(applicant), "applicant_uscc": .text(code)]
+        if let cluster { fields["cluster_name"] = .text(cluster) }
         if !enterprises.isEmpty {
             fields["enterprises"] = .list(enterprises.map { name, uscc in
                 var row: [String: FieldValue] = ["name": .text(name), "type": .text("sri_sme")]
@@ -75,6 +76,14 @@ enum BatchSubmissions {
     }
 
     static let examples: [BatchExample] = [
+        BatchExample(description: "one cluster applied for by two applicants, written with a space and full-width",
+                     submissions: [keys("a", applicant: wuzhong.0, code: wuzhong.1, declaration: declaration(wuzhong.0, wuzhong.1),
+                                        cluster: "汶川县硅材料产业集群"),
+                                   keys("b", applicant: haian.0, code: haian.1, declaration: declaration(haian.0, haian.1),
+                                        cluster: "汶川县 硅材料产业集群"),
+                                   keys("c", applicant: pidu.0, code: pidu.1, declaration: declaration(pidu.0, pidu.1),
+                                        cluster: "郫都区川菜产业集群")],
+                     expected: [ExpectedDuplicate("cluster_name", ["a", "b"])]),
         BatchExample(description: "an enterprise listed by two clusters under one code",
                      submissions: [a(enterprises: [(hengmai, Entities.enterpriseA), (kaide, Entities.enterpriseB)]),
                                    b(enterprises: [(hengmai, Entities.enterpriseA), (jinggong, Entities.enterpriseC)])],
