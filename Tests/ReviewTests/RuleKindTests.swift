@@ -1063,3 +1063,33 @@ struct BoundDisplayTests {
         #expect(finding.message.contains("年均复合增长率为2.995%"))
     }
 }
+
+@Suite("A declaration's date without an application date")
+struct DeclarationDateTests {
+    static func review(reviewDate: String?) throws -> SubmissionReview {
+        let library = try ReviewLibraries.real.get()
+        var application = Scheme.ccid.baseFields
+        application["application_date"] = nil
+        var declaration = Scheme.ccid.declaration
+        declaration["signed_date"] = date("2023-01-05")
+        return Reviewer(library: library, registries: nil, reviewDate: reviewDate.flatMap(CalendarDate.init(iso:)))
+            .review(Submission(id: "x", application: applicationForm(Scheme.ccid.rawValue, application),
+                               declaration: declarationForm(Scheme.ccid.rawValue, declaration), documents: []))
+    }
+
+    @Test("compared with the review date (--date), and called that, not 申报日期")
+    func againstReviewDate() throws {
+        let review = try Self.review(reviewDate: "2024-09-12")
+        let finding = try #require(review.findings.first { $0.field == "signed_date" })
+        #expect(finding.message.contains("早于审核日期616日"))
+        #expect(!finding.message.contains("申报日期"))
+    }
+
+    @Test("with no date to compare with, the opinion says the date was not checked")
+    func notCompared() throws {
+        let review = try Self.review(reviewDate: nil)
+        #expect(!review.findings.contains { $0.field == "signed_date" })
+        let line = try #require(review.checks.first { $0.rule == "declaration" })
+        #expect(line.finding.contains("签署日期未能核对"))
+    }
+}

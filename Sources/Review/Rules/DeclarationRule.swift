@@ -55,20 +55,26 @@ extension RuleContext {
         } else if !isUnreadableInDeclaration("seal_name") {
             missing("seal_name", "申报单位盖章")
         }
+        var dateUnchecked = false
         if let signed = declared["signed_date"]?.date {
-            let bound = fields[check.date]?.date ?? reviewDate
+            // Compared with the application's date, else the review date
+            // (--date), and said which.
+            let applied = fields[check.date]?.date
+            let bound = applied ?? reviewDate
+            let dateName = applied != nil ? "申报日期" : "审核日期"
+            if bound == nil { dateUnchecked = true }
             if let bound {
                 if signed > bound {
-                    problems.append("签署日期晚于申报日期")
+                    problems.append("签署日期晚于\(dateName)")
                     findings.append(Finding(category: .identity, field: "signed_date", declared: signed.iso, expected: "≤ \(bound.iso)",
                                             citation: cite(rule),
-                                            message: "《\(definition.declaration.title)》签署日期为\(signed.year)年\(signed.month)月\(signed.day)日，晚于申报日期（\(bound.year)年\(bound.month)月\(bound.day)日），与申报书不一致。",
+                                            message: "《\(definition.declaration.title)》签署日期为\(signed.year)年\(signed.month)月\(signed.day)日，晚于\(dateName)（\(bound.year)年\(bound.month)月\(bound.day)日），" + (applied != nil ? "与申报书不一致。" : "请核实。"),
                                             rule: rule.id, document: .declaration))
                 } else if signed.days(to: bound) > check.maxAgeDays {
-                    problems.append("签署日期早于申报日期\(check.maxAgeDays)日以上")
+                    problems.append("签署日期早于\(dateName)\(check.maxAgeDays)日以上")
                     findings.append(Finding(category: .identity, field: "signed_date", declared: signed.iso,
                                             expected: "≥ \(bound.adding(days: -check.maxAgeDays).iso)", citation: cite(rule),
-                                            message: "《\(definition.declaration.title)》签署日期为\(signed.year)年\(signed.month)月\(signed.day)日，早于申报日期\(signed.days(to: bound))日，超过\(check.maxAgeDays)日，不是本次申报出具的声明。",
+                                            message: "《\(definition.declaration.title)》签署日期为\(signed.year)年\(signed.month)月\(signed.day)日，早于\(dateName)\(signed.days(to: bound))日，超过\(check.maxAgeDays)日，不是本次申报出具的声明。",
                                             rule: rule.id, document: .declaration))
                 }
             }
@@ -77,7 +83,8 @@ extension RuleContext {
         }
         let summary = [declared["declarant_name"]?.text, declared["signed_date"]?.date.map { "\($0.year)年\($0.month)月\($0.day)日" }]
             .compactMap { $0 }.joined(separator: "，")
-        record(rule, declared: summary.isEmpty ? "—" : summary, finding: problems.isEmpty ? "名称、代码、签字、盖章、日期齐全一致" : problems.joined(separator: "；"),
+        let consistent = dateUnchecked ? "名称、代码、签字、盖章齐全一致；申报日期未填报，签署日期未能核对" : "名称、代码、签字、盖章、日期齐全一致"
+        record(rule, declared: summary.isEmpty ? "—" : summary, finding: problems.isEmpty ? consistent : problems.joined(separator: "；"),
                result: problems.isEmpty ? .met : (findings.last?.severity == .supplement ? .supplement : .notMet))
     }
 }
