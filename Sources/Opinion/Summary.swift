@@ -60,15 +60,21 @@ public enum SummaryWriter {
         try encoder().encode(review)
     }
 
-    /// UTF-8 with a BOM so that Excel reads it; one row per submission.
+    /// UTF-8 with a BOM so that Excel reads it; one row per submission. The
+    /// verdict column keeps CONTRACT's codes (pass, reject…) for programs;
+    /// the last column says it in words for the reviewer.
     public static func csv(_ summary: BatchSummary) -> Data {
         var lines = [["编号 id", "申报类别 scheme", "申报单位 applicant", "统一社会信用代码 USCC", "审核结论 verdict",
-                      "不予推荐项 reject", "需补正项 supplement", "需核实项 verify", "主要原因 reasons"]]
+                      "不予推荐项 reject", "需补正项 supplement", "需核实项 verify", "主要原因 reasons", "审核意见 conclusion"]]
         for entry in summary.submissions {
             let count = { (severity: Severity) in String(entry.findings.filter { $0.severity == severity }.count) }
-            let reasons = entry.findings.sorted { $0.severity > $1.severity }.prefix(3).map(\.message).joined(separator: "；")
+            // Each message is a sentence: joined by ；, one 。 at the end.
+            let sentences = entry.findings.sorted { $0.severity > $1.severity }.prefix(3).map { finding in
+                finding.message.hasSuffix("。") ? String(finding.message.dropLast()) : finding.message
+            }
+            let reasons = sentences.isEmpty ? "" : sentences.joined(separator: "；") + "。"
             lines.append([entry.id, entry.scheme ?? "", entry.applicant.name ?? "", entry.applicant.uscc ?? "",
-                          entry.verdict.rawValue, count(.reject), count(.supplement), count(.verify), reasons])
+                          entry.verdict.rawValue, count(.reject), count(.supplement), count(.verify), reasons, entry.verdict.chinese])
         }
         let text = lines.map { $0.map(escape).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
         return Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)

@@ -162,3 +162,29 @@ struct OpinionRegistryWordingTests {
         #expect(text.contains("因未提供公共信用评价名单、资质认定名录，相应核查未予进行。在该项核查无异常的前提下，同意推荐。"))
     }
 }
+
+@Suite("summary.csv as Excel opens it")
+struct SummaryCSVTests {
+    @Test("a BOM, a header, one row per submission, the verdict as a code and in words, reasons as sentences")
+    func rows() throws {
+        let library = try FormLibrary.load(directory: Repository.url("forms"))
+        let registries = try Registries.load(directory: Repository.url("fixtures/registry"))
+        var entries: [BatchSummary.Entry] = []
+        for id in ["jiangsu-clean", "jiangsu-defects", "ccid-incomplete"] {
+            let source = try #require(try SubmissionLoader.sources([Repository.url("fixtures/submissions/\(id)")]).first)
+            let loaded = SubmissionLoader.load(source, extractor: Extractor(library: library), scheme: nil)
+            entries.append(BatchSummary.Entry(Reviewer(library: library, registries: registries).review(loaded.submission)))
+        }
+        let data = SummaryWriter.csv(BatchSummary(submissions: entries, unreadable: [], batchFindings: []))
+        #expect(data.starts(with: [0xEF, 0xBB, 0xBF]))
+        let text = String(decoding: data.dropFirst(3), as: UTF8.self)
+        let lines = text.split(separator: "\r\n").map(String.init)
+        #expect(lines.count == 4)
+        #expect(lines[0].hasPrefix("编号 id,申报类别 scheme,"))
+        #expect(lines[0].hasSuffix(",审核意见 conclusion"))
+        #expect(lines[1].hasPrefix("ccid-incomplete,") && lines[1].hasSuffix(",请补正"))
+        #expect(lines[2].hasPrefix("jiangsu-clean,") && lines[2].contains(",pass,") && lines[2].hasSuffix(",,同意推荐"))
+        #expect(lines[3].hasPrefix("jiangsu-defects,") && lines[3].contains(",reject,") && lines[3].hasSuffix("。,不予推荐"))
+        #expect(!text.contains("。；"))
+    }
+}
