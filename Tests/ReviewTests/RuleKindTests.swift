@@ -536,6 +536,10 @@ enum AnswerExamples {
                     ["applicant_uscc": .text(Entities.sichuanEnterprise)], expect: [FindingKey(.identity, "applicant_name")]),
         RuleExample("a name ending in 公司", .sichuan, rule: "applicant_not_enterprise",
                     ["applicant_name": .text("成都市郫都区产业投资有限公司")], expect: [FindingKey(.identity, "applicant_name")]),
+        RuleExample("a company's branch in brackets: still a company", .sichuan, rule: "applicant_not_enterprise",
+                    ["applicant_name": .text("成都蜀香源调味品股份有限公司（郫都分公司）")], expect: [FindingKey(.identity, "applicant_name")]),
+        RuleExample("a bureau with a second name in brackets: not a company", .sichuan, rule: "applicant_not_enterprise",
+                    ["applicant_name": .text("成都市郫都区经济和信息化局（科学技术局）")], expect: []),
         RuleExample("MIIT applies the same rule", .miit, rule: "applicant_not_enterprise",
                     ["applicant_uscc": .text(Entities.enterpriseA)], expect: [FindingKey(.identity, "applicant_name")]),
     ]

@@ -204,9 +204,17 @@ extension RuleContext {
         let name = text(check.name) ?? ""
         let code = text(check.uscc) ?? ""
         let byCode = code.first.map { check.usccAuthorities.contains(String($0)) } ?? false
-        let byName = check.nameSuffixes.contains { name.hasSuffix($0) }
+        // A branch in brackets after the company's name is still the company's:
+        // 成都蜀香源调味品股份有限公司（郫都分公司）.
+        var stem = name.trimmingCharacters(in: .whitespaces)
+        while let close = stem.last, close == "）" || close == ")",
+              let open = stem.lastIndex(where: { $0 == "（" || $0 == "(" }), open > stem.startIndex {
+            stem = String(stem[..<open]).trimmingCharacters(in: .whitespaces)
+        }
+        let suffix = check.nameSuffixes.first { name.hasSuffix($0) || stem.hasSuffix($0) }
+        let byName = suffix != nil
         if byCode || byName {
-            let reason = byCode ? "统一社会信用代码首位为“\(code.first.map(String.init) ?? "")”（工商登记）" : "名称以“\(check.nameSuffixes.first { name.hasSuffix($0) } ?? "")”结尾"
+            let reason = byCode ? "统一社会信用代码首位为“\(code.first.map(String.init) ?? "")”（工商登记）" : "名称以“\(suffix ?? "")”结尾"
             fail(rule, .identity, field: check.name, declared: name, expected: "县级中小企业主管部门",
                  message: "申报主体“\(name)”\(reason)，属于企业，不符合“\(rule.requirement)”的要求。")
             record(rule, declared: name, finding: "申报主体为企业", result: .notMet)
