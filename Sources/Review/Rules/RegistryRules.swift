@@ -71,7 +71,7 @@ extension RuleContext {
                 // is not the code's (or the unit was renamed — a reviewer decides).
                 if let uscc = entity.uscc, let name = entity.name {
                     let byCode = found.filter { $0.uscc == uscc }
-                    if let entry = byCode.first, !byCode.contains(where: { EntityName.key($0.name) == EntityName.key(name) }) {
+                    if let entry = byCode.first, !byCode.contains(where: { EntityName.sameUnit($0.name, name) }) {
                         findings.append(Finding(category: .identity, field: entity.row == nil ? reference.name : entity.field,
                                                 row: entity.row, column: entity.row == nil ? nil : reference.name,
                                                 declared: name, expected: entry.name, citation: cite(rule),
