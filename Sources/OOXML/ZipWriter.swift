@@ -59,31 +59,28 @@ struct ZipWriter {
         let flags: UInt16 = name.utf8.contains { $0 >= 0x80 } ? 0x0800 : 0
         let version: UInt16 = entry.method == 8 ? 20 : 10
 
+        // The fields a local header and its directory record share, from
+        // "version needed" to the name's length.
+        var shared = Data()
+        shared.append(le16: version)
+        shared.append(le16: flags)
+        shared.append(le16: UInt16(entry.method))
+        shared.append(le16: Self.dosTime)
+        shared.append(le16: Self.dosDate)
+        shared.append(le32: entry.crc32)
+        shared.append(le32: UInt32(entry.compressed.count))
+        shared.append(le32: UInt32(entry.uncompressedSize))
+        shared.append(le16: UInt16(nameBytes.count))
+
         output.append(le32: 0x0403_4B50)
-        output.append(le16: version)
-        output.append(le16: flags)
-        output.append(le16: UInt16(entry.method))
-        output.append(le16: Self.dosTime)
-        output.append(le16: Self.dosDate)
-        output.append(le32: entry.crc32)
-        output.append(le32: UInt32(entry.compressed.count))
-        output.append(le32: UInt32(entry.uncompressedSize))
-        output.append(le16: UInt16(nameBytes.count))
-        output.append(le16: 0)
+        output.append(shared)
+        output.append(le16: 0)  // extra
         output.append(nameBytes)
         output.append(entry.compressed)
 
         directory.append(le32: 0x0201_4B50)
         directory.append(le16: 0x0300 | 20)  // made by: Unix, 2.0 (permissions in the external attributes)
-        directory.append(le16: version)
-        directory.append(le16: flags)
-        directory.append(le16: UInt16(entry.method))
-        directory.append(le16: Self.dosTime)
-        directory.append(le16: Self.dosDate)
-        directory.append(le32: entry.crc32)
-        directory.append(le32: UInt32(entry.compressed.count))
-        directory.append(le32: UInt32(entry.uncompressedSize))
-        directory.append(le16: UInt16(nameBytes.count))
+        directory.append(shared)
         directory.append(le16: 0)  // extra
         directory.append(le16: 0)  // comment
         directory.append(le16: 0)  // disk
