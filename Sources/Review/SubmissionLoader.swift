@@ -120,19 +120,17 @@ public enum SubmissionLoader {
                 unreadable.append(UnreadableFile(file: display(url), reason: "\(error)"))
             }
         }
+        // Only a declaration is read so: a document with no form's title at all
+        // (a cover letter) stays unreadable, named as such.
         for pending in undecided {
-            let display = display(pending.url)
             guard let applicationScheme = applications.first?.1.scheme,
-                  let form = try? extractor.extract(pending.document, scheme: applicationScheme) else {
-                unreadable.append(UnreadableFile(file: display, reason: Self.withoutFileName(pending.error.errorDescription ?? "\(pending.error)", pending.url)))
+                  let form = try? extractor.extract(pending.document, scheme: applicationScheme), form.kind == .declaration else {
+                unreadable.append(UnreadableFile(file: display(pending.url),
+                                                 reason: Self.withoutFileName(pending.error.errorDescription ?? "\(pending.error)", pending.url)))
                 continue
             }
-            if form.kind == .declaration {
-                fingerprint = BatchChecks.declarationFingerprint(pending.document.allParagraphs.map(\.text))
-                declarations.append((pending.url, form, pending.package))
-            } else {
-                applications.append((pending.url, form, pending.package))
-            }
+            fingerprint = BatchChecks.declarationFingerprint(pending.document.allParagraphs.map(\.text))
+            declarations.append((pending.url, form, pending.package))
         }
         if applications.count > 1 {
             unreadable.append(UnreadableFile(file: source.id, reason: "含\(applications.count)份申报书（\(applications.map { $0.0.lastPathComponent }.joined(separator: "、"))），仅审核第一份"))

@@ -140,6 +140,19 @@ struct ForeignDocumentTests {
         #expect(loaded.unreadable.isEmpty)
         #expect(loaded.submission.declaration?.scheme == "jiangsu-sme-cluster")
         #expect(review.verdict == .pass, "\(review.findings.map(\.message))")
+
+        // A document that is no form at all (a cover letter) is not taken for one.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("letter-\(UUID().uuidString)/sub")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Repository.url("fixtures/submissions/jiangsu-clean/申报书.docx"),
+                                         to: folder.appendingPathComponent("申报书.docx"))
+        try data.write(to: folder.appendingPathComponent("责任声明.docx"))
+        try DocxFixture.docx(body: DocxFixture.p(DocxFixture.r("关于推荐吴中区机器人产业集群的函"))).write(to: folder.appendingPathComponent("推荐函.docx"))
+        let withLetter = SubmissionLoader.load(try #require(try SubmissionLoader.sources([folder]).first),
+                                               extractor: Extractor(library: try ReviewLibraries.real.get()), scheme: nil)
+        #expect(withLetter.unreadable.map(\.file) == ["sub/推荐函.docx"])
+        #expect(withLetter.unreadable.first?.reason == "无法从标题识别申报类别，请用 --scheme 指定")
+        #expect(withLetter.submission.declaration?.scheme == "jiangsu-sme-cluster")
     }
 
     @Test("a finding with no place goes on the title the reader recognised, not on a 附件1 line above it")
