@@ -181,8 +181,9 @@ extension RuleContext {
                      message: "核心成员\(name)的职称或执业资格为“\(title)”，不属于高级专业技术职称或执业资格，不符合“\(rule.requirement)”的要求。")
             }
         }
-        var finding = failed.isEmpty ? "均具备" : "不具备：\(failed.joined(separator: "、"))"
-        if !unfilled.isEmpty { finding += "；未填报：\(unfilled.joined(separator: "、"))" }
+        var parts = failed.isEmpty ? [] : ["不具备：\(failed.joined(separator: "、"))"]
+        if !unfilled.isEmpty { parts.append("未填报：\(unfilled.joined(separator: "、"))") }
+        let finding = parts.isEmpty ? "均具备" : parts.joined(separator: "；")
         record(rule, declared: "\(list.count)名核心成员", finding: finding,
                result: !failed.isEmpty ? .notMet : (unfilled.isEmpty ? .met : .supplement))
     }
