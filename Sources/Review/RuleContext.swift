@@ -75,6 +75,39 @@ struct RuleContext {
         return result
     }
 
+    /// A series whose every year asked for is there (the arithmetic mean of
+    /// yearly rates needs each year); nil when one was left empty — that year
+    /// is `missing`. Years not asked for (shifted) are taken as given.
+    func completeSeries(_ id: String) -> [Int: Double]? {
+        guard let values = series(id), let first = values.keys.min(), let last = values.keys.max(),
+              last - first + 1 == values.count else { return nil }
+        if let expected = expectedYears(id), Set(values.keys).isStrictSubset(of: expected) { return nil }
+        return values
+    }
+
+    /// A series with the first and the last year asked for: a compound rate
+    /// needs no more (2021 and 2023 with 2022 left empty still span two
+    /// years). nil when an end is empty.
+    func spanningSeries(_ id: String) -> [Int: Double]? {
+        guard let values = series(id), values.count >= 2 else { return nil }
+        if let expected = expectedYears(id), Set(values.keys).isStrictSubset(of: expected),
+           let first = expected.min(), let last = expected.max(), values[first] == nil || values[last] == nil {
+            return nil
+        }
+        return values
+    }
+
+    /// The latest year's figure of a series, when that year is not one asked
+    /// for and left empty; a plain number as it is.
+    func latest(_ id: String) -> Double? {
+        guard fields[id]?.seriesValues != nil else { return number(id) }
+        guard let values = series(id), let year = values.keys.max() else { return nil }
+        if let expected = expectedYears(id), let last = expected.max(), year < last, Set(values.keys).isSubset(of: expected) {
+            return nil
+        }
+        return values[year]
+    }
+
     /// The years a series should hold: its `years` (default 3) complete
     /// calendar years before the application date; nil without that date.
     func expectedYears(_ id: String) -> Set<Int>? {

@@ -382,7 +382,7 @@ enum FigureExamples {
         seriesYearsCase("2021–2023 before an application of 2024-01-05", [2021, 2022, 2023], applied: "2024-01-05", expect: []),
         seriesYearsCase("2022–2024 includes the year of application", [2022, 2023, 2024], expect: [FindingKey(.inconsistent, "total_output")]),
         seriesYearsCase("2020–2022 is a year behind", [2020, 2021, 2022], expect: [FindingKey(.inconsistent, "total_output")]),
-        seriesYearsCase("two of the three years", [2022, 2023], expect: [FindingKey(.inconsistent, "total_output")]),
+        seriesYearsCase("two of the three years, one left empty: missing for that year (Reviewer), not wrong years", [2022, 2023], expect: []),
         seriesYearsCase("2021–2023 before an application of 2025-01-05", [2021, 2022, 2023], applied: "2025-01-05",
                     expect: [FindingKey(.inconsistent, "total_output")]),
     ]
@@ -990,14 +990,43 @@ struct SeriesYearTests {
         return Reviewer(library: library, registries: nil).review(submission)
     }
 
-    @Test("one year left empty is a missing value for that year (supplement), besides the years being incomplete")
+    @Test("one year left empty is a missing value for that year (supplement), and only that")
     func emptyYear() throws {
         let review = try Self.review([2021: "44", 2023: "49.8"])
         let missing = review.findings.filter { $0.field == "total_output" && $0.category == .missing }
         #expect(missing.map(\.year) == [2022])
         #expect(missing.first?.message == "申报书未填报“集群总产值”2022年数值，请补正。")
-        #expect(review.findings.contains { $0.field == "total_output" && $0.rule == "series_years" })
+        // On that field only: not also wrong years.
+        #expect(!review.findings.contains { $0.field == "total_output" && $0.rule == "series_years" })
         #expect(!review.findings.contains { $0.field == "total_output" && $0.category == .threshold })
+    }
+
+    @Test("a middle year left empty: the compound rate still spans the two ends (2021→2023 is two years), the mean is not taken")
+    func middleYearEmpty() throws {
+        let library = try ReviewLibraries.real.get()
+        var fields = Scheme.jiangsu.baseFields
+        fields["leading_output"] = series([2021: "30.2", 2023: "36"])
+        fields["leading_cagr"] = number("9.18")
+        let review = Reviewer(library: library, registries: nil)
+            .review(Submission(id: "x", application: applicationForm(Scheme.jiangsu.rawValue, fields), declaration: nil, documents: []))
+        // (36 / 30.2)^(1/2) − 1 = 9.18%: consistent, and below the 10% bound.
+        #expect(!review.findings.contains { $0.rule == "leading_cagr_consistent" })
+        let threshold = try #require(review.findings.first { $0.rule == "leading_cagr_min" })
+        #expect(threshold.declared == "9.18")
+        #expect(review.findings.contains { $0.field == "leading_output" && $0.category == .missing && $0.year == 2022 })
+    }
+
+    @Test("the latest year left empty: no per-10,000 figure is recomputed from the year before")
+    func latestYearEmpty() throws {
+        let library = try ReviewLibraries.real.get()
+        var fields = Scheme.jiangsu.baseFields
+        fields["invention_patents"] = series([2021: "600", 2022: "712"])
+        fields["employees"] = .integer(26400)
+        fields["patents_per_10k"] = number("300")
+        let review = Reviewer(library: library, registries: nil)
+            .review(Submission(id: "x", application: applicationForm(Scheme.jiangsu.rawValue, fields), declaration: nil, documents: []))
+        #expect(!review.findings.contains { $0.field == "patents_per_10k" && $0.category == .inconsistent })
+        #expect(review.findings.contains { $0.field == "invention_patents" && $0.category == .missing && $0.year == 2023 })
     }
 
     @Test("an extra earlier year is reported as wrong years, and neither judged nor missing")

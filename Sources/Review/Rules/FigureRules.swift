@@ -13,7 +13,7 @@ extension RuleContext {
         func show(_ value: Double) -> String { Review.show(value, against: check.bound) }
         if let source = check.recomputeFrom {
             // Judged on the rate recomputed from the series, not on the declared one.
-            guard let values = series(source), let rate = compoundGrowth(values) else {
+            guard let values = spanningSeries(source), let rate = compoundGrowth(values) else {
                 record(rule, declared: "—", finding: "\(label(source))数据不全，无法计算", result: .supplement)
                 return
             }
@@ -131,17 +131,23 @@ extension RuleContext {
             record(rule, declared: "—", finding: isUnreadable(check.field) ? "无法识别" : "未填报", result: .supplement)
             return
         }
-        guard let values = series(check.series), let compound = compoundGrowth(values), let mean = meanGrowth(values) else {
+        guard let values = spanningSeries(check.series), let compound = compoundGrowth(values) else {
             record(rule, declared: "\(show(stated))%", finding: "\(label(check.series))数据不全，无法复核", result: .notChecked)
             return
         }
+        // The mean of yearly rates needs every year; with one left empty only
+        // the compound rate (from the two ends) is compared.
+        let mean = completeSeries(check.series).flatMap(meanGrowth)
+        let means = mean.map { "，算术平均\(show($0))%" } ?? ""
         let tolerance = check.tolerancePoints + 1e-9
-        if abs(stated - compound) <= tolerance || abs(stated - mean) <= tolerance {
-            record(rule, declared: "\(show(stated))%", finding: "与\(label(check.series))一致（复合\(show(compound))%，算术平均\(show(mean))%）", result: .met)
+        if abs(stated - compound) <= tolerance || mean.map({ abs(stated - $0) <= tolerance }) == true {
+            record(rule, declared: "\(show(stated))%", finding: "与\(label(check.series))一致（复合\(show(compound))%\(means)）", result: .met)
         } else {
+            let recomputed = mean.map { "年均复合增长率为\(show(compound))%、各年增长率算术平均为\(show($0))%，相差均超过" }
+                ?? "年均复合增长率为\(show(compound))%，相差超过"
             findings.append(Finding(category: .inconsistent, field: check.field, declared: show(stated), expected: show(compound),
                                     citation: cite(rule),
-                                    message: "\(label(check.field))申报为\(show(stated))%，按\(label(check.series))复核，年均复合增长率为\(show(compound))%、各年增长率算术平均为\(show(mean))%，相差均超过\(show(check.tolerancePoints))个百分点，请核实。",
+                                    message: "\(label(check.field))申报为\(show(stated))%，按\(label(check.series))复核，\(recomputed)\(show(check.tolerancePoints))个百分点，请核实。",
                                     rule: rule.id))
             record(rule, declared: "\(show(stated))%", finding: "与\(label(check.series))不一致（复合\(show(compound))%）", result: .verify)
         }
@@ -153,7 +159,7 @@ extension RuleContext {
             record(rule, declared: "—", finding: isUnreadable(check.field) ? "无法识别" : "未填报", result: .supplement)
             return
         }
-        let count = series(check.count).flatMap { values in values.keys.max().flatMap { values[$0] } } ?? number(check.count)
+        let count = latest(check.count)
         guard let count, let people = number(check.per), people > 0 else {
             record(rule, declared: show(stated), finding: "数据不全，无法复核", result: .notChecked)
             return
@@ -182,9 +188,9 @@ extension RuleContext {
             let count = max(field(id)?.years ?? 3, 1)
             let expected = Set((1...count).map { date.year - $0 })
             let years = Set(values.keys)
-            // Some years empty and no others: wrong years for SCHEMES.md, and
-            // each empty year is a missing value too (Reviewer.required).
-            if years != expected {
+            // Some years empty and no others: each empty year is `missing`
+            // (Reviewer, required fields) — on that field only, not wrong years.
+            if !years.isSubset(of: expected) {
                 bad.append(label(id))
                 findings.append(Finding(category: .inconsistent, field: id, declared: years.sorted().map(String.init).joined(separator: "、"),
                                         expected: expected.sorted().map(String.init).joined(separator: "、"), citation: cite(rule),
@@ -227,13 +233,14 @@ extension RuleContext {
     func compoundGrowth(_ values: [Int: Double]) -> Double? {
         let years = values.keys.sorted()
         guard years.count >= 2, let first = values[years[0]], let last = values[years[years.count - 1]], first > 0 else { return nil }
-        let rate = (pow(last / first, 1 / Double(years.count - 1)) - 1) * 100
+        // Over the years the two ends span, not the number of figures given.
+        let rate = (pow(last / first, 1 / Double(years[years.count - 1] - years[0])) - 1) * 100
         return (rate * 1_000_000).rounded() / 1_000_000
     }
 
     func meanGrowth(_ values: [Int: Double]) -> Double? {
         let years = values.keys.sorted()
-        guard years.count >= 2 else { return nil }
+        guard years.count >= 2, years[years.count - 1] - years[0] == years.count - 1 else { return nil }
         var rates: [Double] = []
         for index in 1..<years.count {
             guard let previous = values[years[index - 1]], let current = values[years[index]], previous > 0 else { return nil }
