@@ -383,8 +383,12 @@ struct PartReader {
     private mutating func readRun(_ run: XMLElement, run ordinal: Int, builder: inout ParagraphBuilder, depth: Int) throws {
         try checkDepth(depth, run)
         var offset = 0
+        // Hidden text (w:vanish, direct formatting) is not what Word shows:
+        // 局<hidden>（草稿）</hidden> reads 局.
+        let hidden = run.children.first { $0.name == "rPr" && namespaces.kind(of: $0) == .word }
+            .map { onOff($0, "vanish") || onOff($0, "specVanish") } ?? false
         func emit(_ text: String, into builder: inout ParagraphBuilder, visible: Bool) {
-            guard visible, !text.isEmpty else { return }
+            guard visible, !hidden, !text.isEmpty else { return }
             builder.append(text, run: ordinal, runOffset: offset, synthetic: false)
             offset += text.unicodeScalars.count
         }

@@ -222,6 +222,15 @@ struct TableTests {
         #expect(table.cell(row: 1, column: 0) == nil)
     }
 
+    @Test("hidden text (w:vanish) is not read, its run still counted; w:vanish w:val=\"0\" is shown")
+    func hiddenText() throws {
+        let doc = try body(F.p(F.r("苏州市吴中区工业和信息化局"), "<w:r><w:rPr><w:vanish/></w:rPr><w:t>（草稿）</w:t></w:r>",
+                               "<w:r><w:rPr><w:vanish w:val=\"0\"/></w:rPr><w:t>（正式）</w:t></w:r>"))
+        let paragraph = try #require(doc.allParagraphs.first)
+        #expect(paragraph.text == "苏州市吴中区工业和信息化局（正式）")
+        #expect(paragraph.segments.map(\.run) == [0, 2])
+    }
+
     @Test("a content control showing its placeholder reads as empty, its runs still counted; typed text reads")
     func placeholderContentControls() throws {
         func control(_ content: String, showing: String?) -> String {
