@@ -124,9 +124,15 @@ struct NumberParserTests {
 
     @Test("money in any written unit converts to 亿元", arguments: [
         "41.5亿元", "415000万元", "4150000000元", "41.5亿", "４１．５亿元", "41.5 亿元", "4,150,000,000元", "41.5亿元人民币",
+        "41.5（亿元）", "41.5（单位：亿元）", "415000（单位：万元）", "415000 (单位: 万元)", "41.5（计量单位：亿元）",
     ])
     func moneyToHundredMillion(text: String) {
         #expect(parser.parse(text, unit: .hundredMillionYuan) == .value(decimal("41.5")))
+    }
+
+    @Test("a count with its unit as a note", arguments: ["26400（单位：人）", "26,400人", "26400"])
+    func countWithNote(text: String) {
+        #expect(parser.parseInteger(text, unit: ValueUnit("人")) == .value(26400))
     }
 
     @Test("a value without a unit takes the label's unit")

@@ -62,6 +62,11 @@ public struct ValueUnit: Hashable, Sendable, CustomStringConvertible {
         if written.hasPrefix("("), written.hasSuffix(")"), written.count > 2 {
             written = String(written.dropFirst().dropLast())
         }
+        // A unit written as a note: 49.8（单位：亿元）, 26400（计量单位：人）.
+        for note in ["计量单位:", "单位:", "计量单位", "单位"] where written.hasPrefix(note) && written.count > note.count {
+            written.removeFirst(note.count)
+            break
+        }
         for currency in ["人民币", "(人民币)", "rmb"] {
             if written.hasSuffix(currency) { written.removeLast(currency.count) }
             if written.hasPrefix(currency) { written.removeFirst(currency.count) }
