@@ -272,7 +272,8 @@ struct AnnotatedCopyTests {
         }
         try result.expectFaithful()
         #expect(result.ids.allSatisfy { result.seen.anchoredText[$0] == "41.5" })
-        #expect(result.seen.highlighted == ["yellow": ["41.5"]])
+        // Supplement (blue, drawn cyan) outranks verify (yellow), as in the verdicts.
+        #expect(result.seen.highlighted == ["cyan": ["41.5"]])
         #expect(result.documentXML.contains("<w:commentRangeEnd w:id=\"0\"/><w:commentRangeEnd w:id=\"1\"/><w:r><w:commentReference w:id=\"0\"/></w:r><w:r><w:commentReference w:id=\"1\"/></w:r>"))
     }
 

@@ -22,12 +22,13 @@ public struct Annotation: Sendable, Equatable {
             }
         }
 
-        /// Where remarks overlap, the characters show the most serious colour.
+        /// Where remarks overlap, the characters show the most serious colour,
+        /// in the order of the verdicts: reject, then supplement, then verify.
         var precedence: Int {
             switch self {
             case .red: return 3
-            case .yellow: return 2
-            case .blue: return 1
+            case .blue: return 2
+            case .yellow: return 1
             }
         }
     }
