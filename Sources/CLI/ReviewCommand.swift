@@ -53,6 +53,11 @@ struct ReviewCommand: AsyncParsableCommand {
         var keys: [BatchKeys] = []
         let scheme = self.scheme
         let resume = self.resume
+        // What every review reads besides its own documents: a submission's
+        // earlier outputs are reused only if newer than these too (a registry
+        // edited since — a grade now C — must be applied).
+        let sharedInputs = resume ? Self.newestModification(in: [try? forms.directoryURL(), registry.map { URL(fileURLWithPath: $0) }]
+            .compactMap { $0 }) : nil
         let limits = reading.limits
         // Ctrl-C: take no new work, finish what is in flight, still write the summary.
         let interruption = Interruption()
@@ -64,7 +69,7 @@ struct ReviewCommand: AsyncParsableCommand {
                 next += 1
                 group.addTask {
                     ReviewedSubmission.make(source, extractor: extractor, reviewer: reviewer, scheme: scheme, limits: limits,
-                                            out: outURL, resume: resume)
+                                            out: outURL, resume: resume, sharedInputs: sharedInputs)
                 }
             }
             for _ in 0..<min(jobs, sources.count) { launch() }
@@ -103,6 +108,21 @@ struct ReviewCommand: AsyncParsableCommand {
         FileHandle.standardError.write(Data("已审核 \(entries.count) 份：\(line)；无法读取 \(unreadable.count) 项。结果见 \(out)\n".utf8))
         if interruption.requested { throw ExitCode(130) }
         if !unreadable.isEmpty { throw ExitCode(1) }
+    }
+
+    /// The newest modification time of the files in `folders` and below.
+    static func newestModification(in folders: [URL]) -> Date? {
+        var newest: Date?
+        for folder in folders {
+            guard let walk = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.contentModificationDateKey]) else {
+                continue
+            }
+            for case let url as URL in walk {
+                guard let date = try? url.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate else { continue }
+                if newest.map({ date > $0 }) ?? true { newest = date }
+            }
+        }
+        return newest
     }
 
     private func prepare() throws -> (FormLibrary, Registries?, [SubmissionSource], URL) {
@@ -160,13 +180,13 @@ struct ReviewedSubmission: Sendable {
     let keys: BatchKeys
 
     static func make(_ source: SubmissionSource, extractor: Extractor, reviewer: Reviewer, scheme: String?,
-                     limits: ReadLimits, out: URL, resume: Bool) -> ReviewedSubmission {
+                     limits: ReadLimits, out: URL, resume: Bool, sharedInputs: Date? = nil) -> ReviewedSubmission {
         let loaded = SubmissionLoader.load(source, extractor: extractor, scheme: scheme, limits: limits)
         guard loaded.submission.application != nil || loaded.submission.declaration != nil else {
             return ReviewedSubmission(entry: nil, unreadable: loaded.unreadable, keys: loaded.batchKeys)
         }
         let folder = out.appendingPathComponent(source.id, isDirectory: true)
-        if resume, let previous = previousReview(source, folder: folder) {
+        if resume, let previous = previousReview(source, folder: folder, notBefore: sharedInputs) {
             return ReviewedSubmission(entry: BatchSummary.Entry(previous), unreadable: loaded.unreadable, keys: loaded.batchKeys)
         }
         let review = reviewer.review(loaded.submission)
@@ -196,11 +216,12 @@ struct ReviewedSubmission: Sendable {
 extension ReviewedSubmission {
     /// The findings written by an earlier run, when they are newer than every
     /// input file (and the opinion was written too).
-    static func previousReview(_ source: SubmissionSource, folder: URL) -> SubmissionReview? {
+    static func previousReview(_ source: SubmissionSource, folder: URL, notBefore shared: Date? = nil) -> SubmissionReview? {
         let findings = folder.appendingPathComponent("findings.json")
         let manager = FileManager.default
         guard manager.fileExists(atPath: folder.appendingPathComponent("审核意见.docx").path),
-              let written = (try? manager.attributesOfItem(atPath: findings.path))?[.modificationDate] as? Date else { return nil }
+              let written = (try? manager.attributesOfItem(atPath: findings.path))?[.modificationDate] as? Date,
+              shared.map({ $0 <= written }) ?? true else { return nil }
         for file in source.files {
             guard let modified = (try? manager.attributesOfItem(atPath: file.path))?[.modificationDate] as? Date,
                   modified <= written else { return nil }

@@ -8,15 +8,15 @@ struct FormsOptions: ParsableArguments {
     @Option(name: .customLong("forms"), help: "The forms folder (default: $CLUSTER_REVIEW_FORMS, else ./forms found upwards).")
     var directory: String?
 
+    /// The forms folder in use.
+    func directoryURL() throws -> URL {
+        if let directory { return URL(fileURLWithPath: directory) }
+        if let found = FormLibrary.defaultDirectory() { return found }
+        throw CLIError.usage("找不到表单定义目录 forms/，请用 --forms 指定或设置 CLUSTER_REVIEW_FORMS")
+    }
+
     func library() throws -> FormLibrary {
-        let url: URL
-        if let directory {
-            url = URL(fileURLWithPath: directory)
-        } else if let found = FormLibrary.defaultDirectory() {
-            url = found
-        } else {
-            throw CLIError.usage("找不到表单定义目录 forms/，请用 --forms 指定或设置 CLUSTER_REVIEW_FORMS")
-        }
+        let url = try directoryURL()
         do {
             return try FormLibrary.load(directory: url)
         } catch {

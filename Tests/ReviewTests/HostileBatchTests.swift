@@ -257,6 +257,36 @@ struct HostileBatchTests {
         #expect(text.contains("因未提供公共信用评价名单，相应核查未予进行"))
     }
 
+    @Test("--resume reuses a submission's outputs only while they are newer than its documents and the registries")
+    func resumeAfterRegistryChange() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("resume-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let registry = root.appendingPathComponent("registry")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Repository.url("fixtures/registry"), to: registry)
+        let out = root.appendingPathComponent("out")
+        let arguments = ["review", Repository.url("fixtures/submissions/wuxi-clean").path, "--registry", registry.path,
+                         "--out", out.path, "--forms", Repository.url("forms").path, "--resume"]
+        let findings = out.appendingPathComponent("wuxi-clean/findings.json")
+        #expect(try runCLI(arguments).status == 0)
+        let first = try FileManager.default.attributesOfItem(atPath: findings.path)[.modificationDate] as? Date
+        #expect(try String(contentsOf: findings, encoding: .utf8).contains("\"verdict\" : \"pass\""))
+
+        // Nothing changed: the outputs are reused, not rewritten.
+        #expect(try runCLI(arguments).status == 0)
+        #expect(try FileManager.default.attributesOfItem(atPath: findings.path)[.modificationDate] as? Date == first)
+
+        // The applicant re-rated C since: the submission is reviewed again.
+        let credit = registry.appendingPathComponent("credit.csv")
+        var table = try String(contentsOf: credit, encoding: .utf8)
+        table = table.replacingOccurrences(of: "51320200MJ01448125,无锡市物联网产业集群发展促进会,A,2024-03-31",
+                                           with: "51320200MJ01448125,无锡市物联网产业集群发展促进会,C,2024-03-31")
+        try table.write(to: credit, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(5)], ofItemAtPath: credit.path)
+        #expect(try runCLI(arguments).status == 0)
+        #expect(try String(contentsOf: findings, encoding: .utf8).contains("\"verdict\" : \"reject\""))
+    }
+
     private func runCLI(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
         let result = try runCLI(arguments, stdout: false)
         return (result.status, result.stderr)
