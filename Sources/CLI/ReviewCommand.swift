@@ -36,6 +36,10 @@ struct ReviewCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Ctrl-C: take no new work, finish what is in flight, still write the
+        // summary. Set up first, so a signal while forms and registries load
+        // is caught too (it then stops before any review starts).
+        let interruption = Interruption()
         let setup: (FormLibrary, Registries?, [SubmissionSource], URL)
         do {
             setup = try prepare()
@@ -59,8 +63,6 @@ struct ReviewCommand: AsyncParsableCommand {
         let sharedInputs = resume ? Self.newestModification(in: [try? forms.directoryURL(), registry.map { URL(fileURLWithPath: $0) }]
             .compactMap { $0 }) : nil
         let limits = reading.limits
-        // Ctrl-C: take no new work, finish what is in flight, still write the summary.
-        let interruption = Interruption()
         await withTaskGroup(of: ReviewedSubmission.self) { group in
             var next = 0
             func launch() {
