@@ -304,6 +304,20 @@ struct ForeignLayoutTests {
         #expect(form.fields["seal_name"] == seal.map(FieldValue.text))
     }
 
+    @Test("a label ending in a colon with its value on the next line: 申报单位（盖章）： / 江阴市工业和信息化局")
+    func valueOnNextLine() throws {
+        let form = try extract(
+            F.p(t("申报主体责任声明"))
+            + F.p(t("本单位江阴市工业和信息化局郑重声明：所申报江苏省中小企业特色产业集群的材料真实、准确、完整。"))
+            + F.p(t("申报单位（盖章）：")) + F.p(t("江阴市工业和信息化局"))
+            + F.p(t("法定代表人（签字）：")) + F.p(t("日期：2024年5月6日")),
+            scheme: "jiangsu-sme-cluster")
+        #expect(form.fields["seal_name"] == .text("江阴市工业和信息化局"))
+        // The next line is another label's: not this one's value.
+        #expect(form.fields["signatory"] == nil)
+        #expect(form.fields["signed_date"] == .date(CalendarDate(year: 2024, month: 5, day: 6)!))
+    }
+
     @Test("a seal or signature mark typed after or before the name is not part of it: 申报单位：X（公章）, （签字）王五")
     func signMarksAroundNames() throws {
         let form = try extract(

@@ -214,8 +214,13 @@ struct LayoutScanner {
             case .paragraph(let paragraph):
                 switch scanPairs(in: paragraph, into: &found) {
                 case .labelOnly(let match) where found.labels[match.field] == nil:
-                    // "集群名称：" with nothing after it: the label is there, its value is not.
+                    // "集群名称：" with nothing after it: the label is there, its value is not
+                    // — unless the next line is the value (申报单位（盖章）： / 江阴市工业和信息化局).
                     found.labels[match.field] = LocatedText(paragraph: paragraph, range: 0..<paragraph.length)
+                    if found.scalars[match.field] == nil, index.paragraphFields.contains(match.field),
+                       let value = valueLine(after: position, in: blocks) {
+                        found.scalars[match.field] = RawFields.Scalar(value: value, labelUnit: match.unit)
+                    }
                 case .none:
                     headingAnswer(paragraph, followedBy: blocks[(position + 1)...], into: &found)
                 default:
@@ -258,6 +263,17 @@ struct LayoutScanner {
         while cut > start && space(scalars[cut - 1]) { cut -= 1 }
         // Nothing before the gap: the gap opens the value, not a second pair.
         return scalars[start..<cut].contains(where: { !space($0) }) ? cut : end
+    }
+
+    /// The line right after a label that ends in a colon, when it reads as a
+    /// value: short, not numbered, not a label, no 标签：值 of its own.
+    private func valueLine(after position: Int, in blocks: [Block]) -> LocatedText? {
+        guard position + 1 < blocks.count, case .paragraph(let next) = blocks[position + 1] else { return nil }
+        let value = LocatedText(paragraph: next, range: 0..<next.length).trimmed()
+        let text = value.text
+        guard !value.isBlank, text.count <= 60, !text.contains("："), !text.contains(":"),
+              LabelText.stripNumbering(text) == TextNormalizer.normalize(text), match(label: text) == nil else { return nil }
+        return value
     }
 
     /// A heading that is a free-text field's label ("（一）集群发展监测分析"),
