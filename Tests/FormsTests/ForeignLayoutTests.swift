@@ -316,6 +316,12 @@ struct ForeignLayoutTests {
         // The next line is another label's: not this one's value.
         #expect(form.fields["signatory"] == nil)
         #expect(form.fields["signed_date"] == .date(CalendarDate(year: 2024, month: 5, day: 6)!))
+
+        // The name in a text box anchored on the label's line.
+        let box = "<w:r><w:pict><v:shape><v:textbox><w:txbxContent>\(F.p(t("江阴市工业和信息化局")))</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+        let boxed = try extract(F.p(t("申报主体责任声明")) + F.p(t("申报单位（盖章）："), box) + F.p(t("日期：2024年5月6日")),
+                                scheme: "jiangsu-sme-cluster")
+        #expect(boxed.fields["seal_name"] == .text("江阴市工业和信息化局"))
     }
 
     @Test("a seal or signature mark typed after or before the name is not part of it: 申报单位：X（公章）, （签字）王五")

@@ -265,10 +265,20 @@ struct LayoutScanner {
         return scalars[start..<cut].contains(where: { !space($0) }) ? cut : end
     }
 
-    /// The line right after a label that ends in a colon, when it reads as a
-    /// value: short, not numbered, not a label, no 标签：值 of its own.
+    /// The line right after a label that ends in a colon (or a text box
+    /// anchored on it), when it reads as a value: short, not numbered, not a
+    /// label, no 标签：值 of its own.
     private func valueLine(after position: Int, in blocks: [Block]) -> LocatedText? {
-        guard position + 1 < blocks.count, case .paragraph(let next) = blocks[position + 1] else { return nil }
+        guard position + 1 < blocks.count else { return nil }
+        // The next paragraph, or a text box anchored on the label's line.
+        let next: Paragraph
+        switch blocks[position + 1] {
+        case .paragraph(let paragraph): next = paragraph
+        case .textBox(let box):
+            guard let first = box.blocks.first, case .paragraph(let paragraph) = first else { return nil }
+            next = paragraph
+        case .table: return nil
+        }
         let value = LocatedText(paragraph: next, range: 0..<next.length).trimmed()
         let text = value.text
         guard !value.isBlank, text.count <= 60, !text.contains("："), !text.contains(":"),
