@@ -202,7 +202,9 @@ public struct OpinionDocument {
         case .pass:
             let unchecked = registryUse.unchecked
             if unchecked.isEmpty {
-                let checked = registryUse.used.isEmpty ? "" : "信用及资质核查未见异常，"
+                let used = registryUse.used
+                let what = used.count == 2 ? "信用及资质" : used.first == "公共信用评价名单" ? "信用" : "资质"
+                let checked = used.isEmpty ? "" : "\(what)核查未见异常，"
                 return ["经审核，该单位申报材料齐全，各项条件符合\(policy)的规定，\(checked)同意推荐。"]
             }
             // Never "核查未见异常" for a check that was not made.
