@@ -188,3 +188,19 @@ struct SummaryCSVTests {
         #expect(!text.contains("。；"))
     }
 }
+
+@Suite("--date, the review date")
+struct ReviewDateTests {
+    @Test("registry validity is judged on --date when given, else on the application's own date")
+    func validityOnReviewDate() throws {
+        let library = try FormLibrary.load(directory: Repository.url("forms"))
+        let registries = try Registries.load(directory: Repository.url("fixtures/registry"))
+        let source = try #require(try SubmissionLoader.sources([Repository.url("fixtures/submissions/miit-clean")]).first)
+        let loaded = SubmissionLoader.load(source, extractor: Extractor(library: library), scheme: nil)
+        let onApplication = Reviewer(library: library, registries: registries).review(loaded.submission)
+        #expect(onApplication.verdict == .pass)
+        let later = Reviewer(library: library, registries: registries, reviewDate: CalendarDate(iso: "2030-01-01"))
+            .review(loaded.submission)
+        #expect(later.findings.contains { $0.category == .certificate }, "certificates expired by 2030 are not valid on that review date")
+    }
+}

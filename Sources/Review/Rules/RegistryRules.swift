@@ -140,7 +140,7 @@ extension RuleContext {
             record(rule, declared: "\(list.count)行", finding: "未提供资质认定名录，未核查", result: .notChecked)
             return
         }
-        let date = applicationDate ?? reviewDate
+        let date = reviewDate ?? applicationDate  // --date when given (CONTRACT), else the application's own date
         var problems: [String] = []
         for (index, row) in list.enumerated() {
             let name = row[check.name]?.text
@@ -217,7 +217,7 @@ extension RuleContext {
         }
         let type = CertificateType(rawValue: check.registryType.id) ?? CertificateType(label: check.registryType.label)
         let found = registry.certificates(name: name).filter { $0.type == type }
-        let date = applicationDate ?? reviewDate
+        let date = reviewDate ?? applicationDate  // --date when given (CONTRACT), else the application's own date
         if let numberField = check.number, let claimed = text(numberField),
            let recorded = CertificateNumber.contradicting(claimed, found) {
             findings.append(Finding(category: .falsified, field: numberField, declared: claimed, expected: recorded.number,
