@@ -44,7 +44,10 @@ public enum SubmissionLoader {
         for input in inputs {
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: input.path, isDirectory: &isDirectory) else {
-                throw LoaderError.notFound(input.path)
+                // An input that is not there is one that cannot be read: named,
+                // and the others still reviewed (CONTRACT, exit 1).
+                result.append(SubmissionSource(id: input.deletingPathExtension().lastPathComponent, files: [input]))
+                continue
             }
             guard isDirectory.boolValue else {
                 result.append(SubmissionSource(id: input.deletingPathExtension().lastPathComponent, files: [input]))
@@ -90,6 +93,11 @@ public enum SubmissionLoader {
             unreadable.append(UnreadableFile(file: source.id, reason: "文件夹中没有申报文档（.docx 或 .xml）"))
         }
         for url in source.files {
+            // An input given that is not there: named by the path as given.
+            if !FileManager.default.fileExists(atPath: url.path) {
+                unreadable.append(UnreadableFile(file: url.path, reason: "文件或文件夹不存在"))
+                continue
+            }
             do {
                 let form: ExtractedForm
                 var opened: OPCPackage?
@@ -152,15 +160,5 @@ public enum SubmissionLoader {
         var rest = message.dropFirst(prefix.count)
         while let first = rest.first, first == "：" || first == " " { rest = rest.dropFirst() }
         return String(rest)
-    }
-}
-
-public enum LoaderError: Error, LocalizedError, Equatable {
-    case notFound(String)
-
-    public var errorDescription: String? {
-        switch self {
-        case .notFound(let path): return "\(path)：文件或文件夹不存在"
-        }
     }
 }

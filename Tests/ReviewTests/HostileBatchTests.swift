@@ -257,6 +257,21 @@ struct HostileBatchTests {
         #expect(text.contains("因未提供公共信用评价名单，相应核查未予进行"))
     }
 
+    @Test("an input path that does not exist is named and the others are still reviewed (exit 1, not 2)")
+    func missingInput() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("missing-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("out")
+        let result = try runCLI(["review", Repository.url("fixtures/submissions/wuxi-clean").path, "/nonexistent/x.docx",
+                                 "--registry", Repository.url("fixtures/registry").path, "--out", out.path,
+                                 "--forms", Repository.url("forms").path])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("/nonexistent/x.docx: 文件或文件夹不存在"))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("wuxi-clean/审核意见.docx").path))
+        let summary = try String(contentsOf: out.appendingPathComponent("summary.json"), encoding: .utf8)
+        #expect(summary.contains("/nonexistent/x.docx: 文件或文件夹不存在"))
+    }
+
     @Test("--resume reuses a submission's outputs only while they are newer than its documents and the registries")
     func resumeAfterRegistryChange() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("resume-\(UUID().uuidString)")
