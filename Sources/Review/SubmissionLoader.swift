@@ -38,7 +38,23 @@ public enum SubmissionLoader {
     static let documentExtensions: Set<String> = ["docx", "xml", "docm", "doc", "wps", "pdf", "dotx"]
 
     /// INPUT is a submission folder, a document, or a folder of submission folders.
+    /// Two submissions with one name (a/sub1 and b/sub1) get distinct ids —
+    /// sub1 and sub1-2 — so that neither's outputs overwrite the other's.
     public static func sources(_ inputs: [URL]) throws -> [SubmissionSource] {
+        var seen = Set<String>()
+        return try collectSources(inputs).map { source in
+            var id = source.id
+            var number = 2
+            while seen.contains(id) {
+                id = "\(source.id)-\(number)"
+                number += 1
+            }
+            seen.insert(id)
+            return id == source.id ? source : SubmissionSource(id: id, files: source.files)
+        }
+    }
+
+    private static func collectSources(_ inputs: [URL]) throws -> [SubmissionSource] {
         var result: [SubmissionSource] = []
         let manager = FileManager.default
         for input in inputs {

@@ -272,6 +272,25 @@ struct HostileBatchTests {
         #expect(summary.contains("/nonexistent/x.docx: 文件或文件夹不存在"))
     }
 
+    @Test("two submissions with one name get distinct ids and outputs: neither overwrites the other")
+    func sameNames() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("samenames-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for (side, fixture) in [("a", "wuxi-clean"), ("b", "wuxi-defects")] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(side), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: Repository.url("fixtures/submissions/\(fixture)"), to: root.appendingPathComponent("\(side)/sub1"))
+        }
+        let out = root.appendingPathComponent("out")
+        let result = try runCLI(["review", root.appendingPathComponent("a/sub1").path, root.appendingPathComponent("b/sub1").path,
+                                 "--registry", Repository.url("fixtures/registry").path, "--out", out.path,
+                                 "--forms", Repository.url("forms").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let first = try String(contentsOf: out.appendingPathComponent("sub1/findings.json"), encoding: .utf8)
+        let second = try String(contentsOf: out.appendingPathComponent("sub1-2/findings.json"), encoding: .utf8)
+        #expect(first.contains("\"verdict\" : \"pass\""))
+        #expect(second.contains("\"verdict\" : \"reject\""))
+    }
+
     @Test("--resume reuses a submission's outputs only while they are newer than its documents and the registries")
     func resumeAfterRegistryChange() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("resume-\(UUID().uuidString)")
