@@ -811,6 +811,13 @@ enum RegistryExamples {
     static let recognition: [RuleExample] = [
         recognitionCase("a recognised provincial cluster", firstBatch: false,
                     registry: [(nil, clusterName, .provincialCluster, "2022-11-28", nil)], expect: []),
+        RuleExample("the recognition year declared as the registry's: 2022", .miit, rule: "provincial_recognition",
+                    ["cluster_name": .text(clusterName), "first_batch": .bool(false), "provincial_year": .integer(2022)],
+                    registries: certificateRegistry([(nil, clusterName, .provincialCluster, "2022-11-28", nil)]), expect: []),
+        RuleExample("a recognition year the registry contradicts (2021 for 2022-11-28): falsified", .miit, rule: "provincial_recognition",
+                    ["cluster_name": .text(clusterName), "first_batch": .bool(false), "provincial_year": .integer(2021)],
+                    registries: certificateRegistry([(nil, clusterName, .provincialCluster, "2022-11-28", nil)]),
+                    expect: [FindingKey(.falsified, "provincial_year")]),
         recognitionCase("not recognised: falsified (miit-defects)", firstBatch: false,
                     registry: [(nil, "台州市黄岩区模具产业集群", .provincialCluster, "2021-12-01", nil)],
                     expect: [FindingKey(.falsified, "cluster_name")]),

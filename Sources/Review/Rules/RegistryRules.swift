@@ -231,10 +231,21 @@ extension RuleContext {
                                     message: "“\(name)”在资质认定名录（\(registry.file)）中未查到“\(check.registryType.label)”认定记录，不符合“\(rule.requirement)”的要求。",
                                     rule: rule.id))
             record(rule, declared: name, finding: "名录中未查到", result: .notMet)
+        } else if let yearField = check.year, case .integer(let year)? = fields[yearField],
+                  !found.contains(where: { $0.issuedOn.year == year }), let recorded = found.first {
+            // A cluster's recognition is not renewed: its year is the registry's.
+            findings.append(Finding(category: .falsified, field: yearField, declared: String(year), expected: String(recorded.issuedOn.year),
+                                    citation: cite(rule),
+                                    message: "申报的\(label(yearField))为\(year)年，资质认定名录（\(registry.file)第\(recorded.row)行）中“\(name)”的“\(check.registryType.label)”认定日期为\(recorded.issuedOn.year)年\(recorded.issuedOn.month)月\(recorded.issuedOn.day)日，申报内容与登记不符。",
+                                    rule: rule.id))
+            record(rule, declared: "\(name)（\(year)年）", finding: "名录记载认定于\(recorded.issuedOn.year)年，不一致", result: .notMet)
         } else if let date, !found.contains(where: { $0.isValid(on: date) }) {
+            // Recognised only after the date judged on: not yet, rather than no longer.
+            let later = found.allSatisfy { $0.issuedOn > date }
             findings.append(Finding(category: .certificate, field: check.name, declared: name, expected: "申报日有效", citation: cite(rule),
-                                    message: "“\(name)”的“\(check.registryType.label)”认定已不在有效期内。", rule: rule.id))
-            record(rule, declared: name, finding: "认定已过有效期", result: .notMet)
+                                    message: "“\(name)”的“\(check.registryType.label)”" + (later ? "认定日期晚于\(date.year)年\(date.month)月\(date.day)日，届时尚未认定。" : "认定已不在有效期内。"),
+                                    rule: rule.id))
+            record(rule, declared: name, finding: later ? "届时尚未认定" : "认定已过有效期", result: .notMet)
         } else {
             record(rule, declared: name, finding: "名录在列（\(registry.file)第\(found[0].row)行）", result: .met)
         }
