@@ -481,6 +481,12 @@ enum AnswerExamples {
                     ["cluster_served": .text("物联网产业集群；车联网产业集群")], expect: [FindingKey(.threshold, "cluster_served")]),
         RuleExample("two clusters joined by a comma", .wuxi, rule: "one_cluster",
                     ["cluster_served": .text("物联网产业集群,集成电路产业集群")], expect: [FindingKey(.threshold, "cluster_served")]),
+        RuleExample("two clusters joined by 和", .wuxi, rule: "one_cluster",
+                    ["cluster_served": .text("无锡市物联网产业集群和集成电路产业集群")], expect: [FindingKey(.threshold, "cluster_served")]),
+        RuleExample("two clusters joined by 及", .wuxi, rule: "one_cluster",
+                    ["cluster_served": .text("物联网产业集群及集成电路产业集群")], expect: [FindingKey(.threshold, "cluster_served")]),
+        RuleExample("one cluster whose name holds 和 (装备和材料)", .wuxi, rule: "one_cluster",
+                    ["cluster_served": .text("无锡市高端装备和新材料产业集群")], expect: []),
     ]
 
     static func regionCase(_ description: String, _ uscc: String, _ address: String, office: String? = nil,

@@ -113,7 +113,12 @@ extension RuleContext {
                 record(rule, declared: "—", finding: "未填报", result: .supplement)
                 continue
             }
-            let parts = text.split { "、，,；;/".contains($0) }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            var parts = text.split { "、，,；;/".contains($0) }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            // Joined by a word: 物联网产业集群和集成电路产业集群 names two, as its
+            // two 集群 show (one name holds one).
+            if parts.count <= 1, text.components(separatedBy: "集群").count - 1 > 1 {
+                parts = text.components(separatedBy: "集群").dropLast().map { $0 + "集群" }
+            }
             if parts.count > 1 {
                 fail(rule, .threshold, field: id, declared: text, expected: "一个特定产业集群",
                      message: "“\(label(id))”填报了\(parts.count)个对象（\(text)），不符合“\(rule.requirement)”的要求。")
