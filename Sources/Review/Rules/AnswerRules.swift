@@ -231,6 +231,12 @@ extension RuleContext {
 
     /// A fixed-row table has every required row filled.
     mutating func rowsCover(_ rule: RuleDefinition, _ check: RuleCheck.RowsCover) {
+        // No table at all: it is `missing` (required fields); its rows are not
+        // judged one by one as well.
+        guard fields[check.list] != nil else {
+            record(rule, declared: "—", finding: isUnreadable(check.list) ? "无法识别" : "未填报", result: .supplement)
+            return
+        }
         let list = rows(check.list)
         var absent: [String] = []
         var below: [String] = []

@@ -208,6 +208,11 @@ extension RuleContext {
             record(rule, declared: "—", finding: isUnreadable(check.field) ? "无法识别" : "未填报", result: .supplement)
             return
         }
+        // No list at all is `missing` (required fields), not a count of 0 rows.
+        guard fields[check.list] != nil else {
+            record(rule, declared: show(stated), finding: "\(label(check.list))未填报，无法核对", result: .supplement)
+            return
+        }
         let listed = rows(check.list).filter { row in
             guard let value = row[check.column] else { return false }
             switch value {
