@@ -507,6 +507,9 @@ enum AnswerExamples {
                expect: [FindingKey(.identity, "registered_address")]),
         regionCase("a 苏州 code with a 无锡 address", Entities.suzhouAgency, "无锡市梁溪区中山路1号",
                expect: [FindingKey(.identity, "applicant_uscc")]),
+        regionCase("a Wuxi code with an address in 合肥's 滨湖新区: 滨湖 there is not Wuxi's", Entities.wuxiAgency,
+               "安徽省合肥市滨湖新区紫云路1号", expect: [FindingKey(.identity, "registered_address")]),
+        regionCase("江苏省无锡市 before the district is inside", Entities.wuxiAgency, "江苏省无锡市新吴区长江路7号", expect: []),
     ]
 
     static func titlesCase(_ description: String, _ qualifications: [String?], failing: [Int]) -> RuleExample {

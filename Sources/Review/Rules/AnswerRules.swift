@@ -140,7 +140,7 @@ extension RuleContext {
                 problems.append("统一社会信用代码（\(code)）第3至8位行政区划代码为\(division)")
             }
         }
-        if let address, !check.addressWords.contains(where: { address.contains($0) }) {
+        if let address, !Self.addressInside(address, words: check.addressWords) {
             problems.append("\(label(check.address))为“\(address)”")
         }
         let declared = [code, address].compactMap { $0 }.joined(separator: "；")
@@ -155,6 +155,15 @@ extension RuleContext {
                  message: "申报单位\(problems.joined(separator: "，"))，登记地不在规定区域，不符合“\(rule.requirement)”的要求。")
         }
         record(rule, declared: declared, finding: problems.isEmpty ? "符合" : problems.joined(separator: "；"), result: problems.isEmpty ? .met : .notMet)
+    }
+
+    /// An address inside the region: it names one of the region's places, and
+    /// no other province or city before it (安徽省合肥市滨湖新区 is not 无锡's 滨湖).
+    static func addressInside(_ address: String, words: [String]) -> Bool {
+        let text = TextNormalizer.compact(address)
+        guard let first = words.compactMap({ text.range(of: $0)?.lowerBound }).min() else { return false }
+        let before = text[..<first].replacingOccurrences(of: "江苏省", with: "").replacingOccurrences(of: "中国", with: "")
+        return !before.contains("省") && !before.contains("市") && !before.contains("自治区")
     }
 
     /// Every row of a people list holds a senior title or a professional qualification.
