@@ -528,6 +528,7 @@ enum AnswerExamples {
         titlesCase("注册安全工程师: * stands for any text", ["注册安全工程师"], failing: []),
         titlesCase("注册城乡规划师", ["注册城乡规划师"], failing: []),
         titlesCase("律师执业资格", ["律师执业资格"], failing: []),
+        titlesCase("执业药师 (执业*师: a professional qualification)", ["执业药师"], failing: []),
         titlesCase("助理研究员 is rejected although it contains 研究员", ["助理研究员"], failing: [0]),
         titlesCase("助理工程师", ["助理工程师"], failing: [0]),
         titlesCase("中级经济师", ["中级经济师"], failing: [0]),
