@@ -40,6 +40,10 @@ struct Template: ParsableCommand {
             guard let definition = library.definition(id: scheme) else {
                 throw CLIError.usage("未知的申报类别 \(scheme)（可用 cluster-review schemes 查看）")
             }
+            // A blank form is a Word document; form-instance XML is made by `fill`.
+            guard URL(fileURLWithPath: output).pathExtension.lowercased() == "docx" else {
+                throw CLIError.usage("空白模板只生成 .docx 文件（\(output)）；表单实例 XML 请用 cluster-review fill 生成")
+            }
             let years = firstYear.map { [$0, $0 + 1, $0 + 2] }
             let writer = FormWriter(definition: definition, blankYears: years)
             let builder = declaration ? writer.declaration() : writer.application()
