@@ -7,9 +7,8 @@ struct ClusterReview: AsyncParsableCommand {
         commandName: "cluster-review",
         abstract: "审核产业集群及促进机构申报材料（申报书、申报主体责任声明），出具审核意见。",
         discussion: """
-        Reviews application packets for Chinese industrial-cluster schemes against their
-        policies, the credit and certificate registries, and each other.
-        Example: cluster-review review fixtures/submissions --registry fixtures/registry --out out
+        按政策文件、信用评价名单和资质认定名录审核产业集群及促进机构的申报材料，并在整批材料之间交叉核对。
+        示例：cluster-review review fixtures/submissions --registry fixtures/registry --out out
         """,
         subcommands: [ReviewCommand.self, Schemes.self, Template.self, Fill.self, Extract.self, Dump.self, Generate.self]
     )

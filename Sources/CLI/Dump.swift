@@ -5,16 +5,16 @@ import OOXML
 struct Dump: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "逐块打印文档内容及其位置（段落、表格单元格）。",
-        discussion: "Example: cluster-review dump fixtures/submissions/jiangsu-clean/申报书.docx"
+        discussion: "示例：cluster-review dump fixtures/submissions/jiangsu-clean/申报书.docx"
     )
 
-    @Argument(help: "A .docx or Word XML (Flat OPC) file.")
+    @Argument(help: "一个 .docx 或 Word XML（Flat OPC）文件。")
     var file: String
 
-    @Flag(help: "Also print the run spans behind every paragraph.")
+    @Flag(help: "同时输出每段文字对应的文字块（run）范围。")
     var runs = false
 
-    @OptionGroup(title: "Reading limits") var reading: ReadLimitOptions
+    @OptionGroup(title: "读取限制（每份文档）") var reading: ReadLimitOptions
 
     func run() throws {
         let url = URL(fileURLWithPath: file)

@@ -7,7 +7,7 @@ import OOXML
 struct Schemes: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "列出可审核的申报类别（id、名称、依据政策）。",
-        discussion: "Example: cluster-review schemes"
+        discussion: "示例：cluster-review schemes"
     )
 
     @OptionGroup var forms: FormsOptions
@@ -25,14 +25,14 @@ struct Schemes: ParsableCommand {
 struct Template: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "生成空白申报书（或 --declaration 生成申报主体责任声明）。",
-        discussion: "Example: cluster-review template jiangsu-sme-cluster -o 申报书.docx"
+        discussion: "示例：cluster-review template jiangsu-sme-cluster -o 申报书.docx"
     )
 
     @OptionGroup var forms: FormsOptions
-    @Argument(help: "Scheme id (see `cluster-review schemes`).") var scheme: String
-    @Option(name: .shortAndLong, help: "The .docx to write.") var output: String
-    @Flag(help: "Write the responsibility declaration instead of the application form.") var declaration = false
-    @Option(help: "First year of the series tables (default: three years before this one).") var firstYear: Int?
+    @Argument(help: "申报类别编号（见 cluster-review schemes）。") var scheme: String
+    @Option(name: .shortAndLong, help: "要写出的 .docx 文件。") var output: String
+    @Flag(help: "生成申报主体责任声明，而非申报书。") var declaration = false
+    @Option(help: "年度数据表的起始年份（默认：今年之前第三年）。") var firstYear: Int?
 
     func run() throws {
         try runReporting {
@@ -56,17 +56,16 @@ struct Fill: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "按数据填写申报书（或 --declaration 填写责任声明），输出 .docx 或表单实例 .xml。",
         discussion: """
-        DATA.json has the shape `extract` prints (one document's "fields", or the whole
-        {"documents": [...]} output, of which the first document of the right kind is used).
-        Example: cluster-review fill jiangsu-sme-cluster fixtures/data/jiangsu-clean.json -o 申报书.docx
+        数据文件的格式与 extract 的输出相同（一份文档的 "fields"，或整个 {"documents": [...]} 输出，取其中第一份相应文书）。
+        示例：cluster-review fill jiangsu-sme-cluster fixtures/data/jiangsu-clean.json -o 申报书.docx
         """
     )
 
     @OptionGroup var forms: FormsOptions
-    @Argument(help: "Scheme id.") var scheme: String
-    @Argument(help: "The data, as JSON.") var data: String
-    @Option(name: .shortAndLong, help: "The .docx (or form-instance .xml) to write.") var output: String
-    @Flag(help: "Fill the responsibility declaration instead of the application form.") var declaration = false
+    @Argument(help: "申报类别编号。") var scheme: String
+    @Argument(help: "填写数据（JSON 文件）。") var data: String
+    @Option(name: .shortAndLong, help: "要写出的 .docx（或表单实例 .xml）文件。") var output: String
+    @Flag(help: "填写申报主体责任声明，而非申报书。") var declaration = false
 
     func run() throws {
         try runReporting {
@@ -97,15 +96,15 @@ struct Fill: ParsableCommand {
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "读取申报材料，按字段输出 JSON（类别、文书种类、字段值、无法识别的值）。",
-        discussion: "Example: cluster-review extract fixtures/submissions/*/*.docx"
+        discussion: "示例：cluster-review extract fixtures/submissions/*/*.docx"
     )
 
     @OptionGroup var forms: FormsOptions
-    @Argument(help: ".docx, Word XML or form-instance XML files.") var files: [String]
-    @Option(help: "Scheme id, overriding detection from the title.") var scheme: String?
-    @Option(help: "Documents read at once (default: the number of cores); the output keeps the order of FILE.")
+    @Argument(help: ".docx、Word XML 或表单实例 XML 文件。") var files: [String]
+    @Option(help: "申报类别编号，不按标题自动识别。") var scheme: String?
+    @Option(help: "同时读取的文档数（默认：CPU 核数）；输出仍按文件给出的顺序。")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-    @OptionGroup(title: "Reading limits") var reading: ReadLimitOptions
+    @OptionGroup(title: "读取限制（每份文档）") var reading: ReadLimitOptions
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs 应为正整数") }

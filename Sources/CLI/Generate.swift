@@ -6,26 +6,24 @@ struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "生成模拟申报材料（可按种子复现，按比例植入缺陷），以及与之一致的信用评价名单和资质认定名录。",
         discussion: """
-        Varies the clean data sets (fixtures/data/*-clean.json) of every scheme: new places, \
-        industries, names, valid codes, dates and figures (shares and growth rates recomputed), \
-        and plants one or two defects in --defect-rate of them. Writes OUT/<id>/申报书.docx \
-        (a few as form-instance .xml) and 责任声明.docx, and beside OUT (a subfolder would be \
-        read as a submission) the registry folder: credit.csv, certificates.csv and \
-        planted-defects.csv (what was planted where).
+        以各类别的无缺陷数据（fixtures/data/*-clean.json）为底本变化生成：新的地区、产业、名称、有效代码、日期和数据\
+        （占比和增速重新计算），并按 --defect-rate 的比例植入一至两处缺陷。写出 OUT/<编号>/申报书.docx\
+        （少数为表单实例 .xml）和责任声明.docx，并在 OUT 旁（放在其内会被当作一份申报材料）写出登记表目录：\
+        credit.csv、certificates.csv 及 planted-defects.csv（植入了哪些缺陷）。
 
-        Example: cluster-review generate 100 --out corpus --seed 7
+        示例：cluster-review generate 100 --out corpus --seed 7
                  cluster-review review corpus --registry corpus-registry --out out
         """
     )
 
     @OptionGroup var forms: FormsOptions
-    @Argument(help: "How many submissions to generate.") var count: Int
-    @Option(help: "The corpus folder (absent or empty).") var out: String
-    @Option(help: "The registry folder (default: <out>-registry).") var registry: String?
-    @Option(help: "Seed of the generator; the same seed gives the same corpus (default: a random one, printed).") var seed: UInt64?
-    @Option(help: "Share of submissions with planted defects, 0…1.") var defectRate: Double = 0.3
-    @Option(help: "Share of applications written as form-instance XML, 0…1.") var xmlRate: Double = 0.05
-    @Option(help: "Folder of the clean data sets (default: fixtures/data beside the forms folder).") var data: String?
+    @Argument(help: "生成的申报材料份数。") var count: Int
+    @Option(help: "输出目录（应不存在或为空）。") var out: String
+    @Option(help: "登记表目录（默认：<输出目录>-registry）。") var registry: String?
+    @Option(help: "随机种子；同一种子生成相同材料（默认随机，并输出所用种子）。") var seed: UInt64?
+    @Option(help: "植入缺陷的申报材料比例，0…1。") var defectRate: Double = 0.3
+    @Option(help: "以表单实例 XML 写出的申报书比例，0…1。") var xmlRate: Double = 0.05
+    @Option(help: "无缺陷数据所在目录（默认：表单定义目录旁的 fixtures/data）。") var data: String?
 
     func validate() throws {
         guard count >= 1 else { throw ValidationError("数量应为正整数") }

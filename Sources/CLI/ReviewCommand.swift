@@ -10,24 +10,23 @@ struct ReviewCommand: AsyncParsableCommand {
         commandName: "review",
         abstract: "审核申报材料，按提交编号输出审核结果（findings.json）及批次汇总（summary.json、summary.csv）。",
         discussion: """
-        INPUT is a submission folder (申报书 + 责任声明), a single .docx/.xml, or a folder of
-        submission folders. Exit status: 0 every input was read (whatever the verdicts);
-        1 some inputs could not be read (each named on stderr and in summary.json); 2 bad
-        usage or an unusable registry.
-        Example: cluster-review review fixtures/submissions --registry fixtures/registry --out out
+        输入可以是一份申报材料的文件夹（申报书 + 责任声明）、单个 .docx/.xml 文件，或包含多份申报材料文件夹的目录。
+        退出状态：0 全部输入均已读取（无论审核结论如何）；1 部分输入无法读取（逐一在标准错误和 summary.json 中列明，其余照常审核）；
+        2 用法错误或登记表不可用。
+        示例：cluster-review review fixtures/submissions --registry fixtures/registry --out out
         """
     )
 
     @OptionGroup var forms: FormsOptions
-    @OptionGroup(title: "Reading limits (per document; README \"Limits\")") var reading: ReadLimitOptions
-    @Argument(help: "Submission folders, documents, or folders of submission folders.") var inputs: [String]
-    @Option(help: "The output folder.") var out: String
-    @Option(help: "Folder with credit.csv|xlsx and certificates.csv|xlsx.") var registry: String?
-    @Option(help: "Scheme id, overriding detection from the form titles.") var scheme: String?
-    @Option(help: "Review date YYYY-MM-DD (default: each application's own date).") var date: String?
-    @Option(help: "Submissions reviewed at once (default: the number of cores).") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-    @Flag(help: "Also print summary.json on stdout.") var json = false
-    @Flag(help: "Skip submissions whose outputs are newer than their inputs (their findings are reused).") var resume = false
+    @OptionGroup(title: "读取限制（每份文档；见 README“Limits”）") var reading: ReadLimitOptions
+    @Argument(help: "申报材料文件夹、文档，或包含多个申报材料文件夹的目录。") var inputs: [String]
+    @Option(help: "输出目录。") var out: String
+    @Option(help: "登记表目录（credit.csv|xlsx、certificates.csv|xlsx）。") var registry: String?
+    @Option(help: "申报类别编号，不按标题自动识别。") var scheme: String?
+    @Option(help: "审核日期 YYYY-MM-DD（默认：各申报书所填申报日期）。") var date: String?
+    @Option(help: "同时审核的申报材料份数（默认：CPU 核数）。") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Flag(help: "同时在标准输出打印 summary.json。") var json = false
+    @Flag(help: "跳过输出文件比输入（材料、登记表、表单定义）更新的申报材料，沿用其审核结果。") var resume = false
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs 应为正整数") }

@@ -5,7 +5,7 @@ import OOXML
 
 /// Where the form definitions come from; shared by every command that needs them.
 struct FormsOptions: ParsableArguments {
-    @Option(name: .customLong("forms"), help: "The forms folder (default: $CLUSTER_REVIEW_FORMS, else ./forms found upwards).")
+    @Option(name: .customLong("forms"), help: "表单定义目录（默认：$CLUSTER_REVIEW_FORMS，否则向上查找 ./forms）。")
     var directory: String?
 
     /// The forms folder in use.
@@ -69,17 +69,17 @@ func runReporting(_ body: () throws -> Void) throws {
 struct ReadLimitOptions: ParsableArguments {
     private static let standard = ReadLimits.standard
 
-    @Option(name: .customLong("max-file-mib"), help: "Largest input file, MiB (default \(standard.maxFileBytes >> 20)).")
+    @Option(name: .customLong("max-file-mib"), help: "单个输入文件上限，MiB（默认 \(standard.maxFileBytes >> 20)）。")
     var maxFileMiB: Int?
-    @Option(name: .customLong("max-part-mib"), help: "Largest uncompressed part, MiB (default \(standard.maxPartBytes >> 20)).")
+    @Option(name: .customLong("max-part-mib"), help: "单个部件解压后上限，MiB（默认 \(standard.maxPartBytes >> 20)）。")
     var maxPartMiB: Int?
-    @Option(name: .customLong("max-total-mib"), help: "Largest uncompressed total of one document, MiB (default \(standard.maxTotalBytes >> 20)).")
+    @Option(name: .customLong("max-total-mib"), help: "单个文档解压后总量上限，MiB（默认 \(standard.maxTotalBytes >> 20)）。")
     var maxTotalMiB: Int?
-    @Option(name: .customLong("max-ratio"), help: "Largest compression ratio of a part over \(standard.ratioFloorBytes >> 20) MiB (default \(standard.maxCompressionRatio)).")
+    @Option(name: .customLong("max-ratio"), help: "超过 \(standard.ratioFloorBytes >> 20) MiB 的部件压缩比上限（默认 \(standard.maxCompressionRatio)）。")
     var maxRatio: Int?
-    @Option(name: .customLong("max-entries"), help: "Most zip entries or package parts (default \(standard.maxEntries)).")
+    @Option(name: .customLong("max-entries"), help: "压缩包条目或部件数上限（默认 \(standard.maxEntries)）。")
     var maxEntries: Int?
-    @Option(name: .customLong("max-depth"), help: "Deepest element nesting (default and most \(standard.maxElementDepth): libxml2's own cap).")
+    @Option(name: .customLong("max-depth"), help: "元素嵌套深度上限（默认及最大 \(standard.maxElementDepth)，即 libxml2 自身上限）。")
     var maxDepth: Int?
 
     func validate() throws {
