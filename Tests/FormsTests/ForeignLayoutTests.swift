@@ -317,6 +317,12 @@ struct ForeignLayoutTests {
         #expect(form.fields["signatory"] == nil)
         #expect(form.fields["signed_date"] == .date(CalendarDate(year: 2024, month: 5, day: 6)!))
 
+        // A note under a label is not its value.
+        let noted = try extract(jiangsuTitle + F.p(t("主导产业：")) + F.p(t("（按国民经济行业分类填写）"))
+                                + F.p(t("细分领域：")) + F.p(t("请填写细分领域")))
+        #expect(noted.fields["leading_industry"] == nil)
+        #expect(noted.fields["niche"] == nil)
+
         // The name in a text box anchored on the label's line.
         let box = "<w:r><w:pict><v:shape><v:textbox><w:txbxContent>\(F.p(t("江阴市工业和信息化局")))</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
         let boxed = try extract(F.p(t("申报主体责任声明")) + F.p(t("申报单位（盖章）："), box) + F.p(t("日期：2024年5月6日")),

@@ -283,6 +283,10 @@ struct LayoutScanner {
         let text = value.text
         guard !value.isBlank, text.count <= 60, !text.contains("："), !text.contains(":"),
               LabelText.stripNumbering(text) == TextNormalizer.normalize(text), match(label: text) == nil else { return nil }
+        // A note under the label is not its value: （按国民经济行业分类填写）, 注…, 说明…
+        let normalized = TextNormalizer.normalize(text)
+        if normalized.hasPrefix("("), normalized.hasSuffix(")") { return nil }
+        if ["注", "说明", "填表说明", "备注", "请"].contains(where: { normalized.hasPrefix($0) }) { return nil }
         return value
     }
 
