@@ -14,6 +14,9 @@ public struct DateParser: Sendable {
     }
 
     public func parse(_ text: String) -> ParsedValue<CalendarDate> {
+        // The common case first, as registries write it: 2024-05-10. (A
+        // 100,000-row registry spent a fifth of its loading here.)
+        if let date = plainISO(text) { return .value(date) }
         if EmptyMarker.isEmpty(text) { return .empty }
         var compact = TextNormalizer.compact(text)
         if compact.hasSuffix("日") || compact.hasSuffix("号") { compact.removeLast() }
@@ -53,6 +56,23 @@ public struct DateParser: Sendable {
         guard years.contains(year) else { return .failure(.implausibleYear(year)) }
         guard let date = CalendarDate(year: year, month: month, day: day) else { return .failure(.invalidDate) }
         return .value(date)
+    }
+
+    /// Exactly YYYY-MM-DD in ASCII digits, a valid day; nil for anything
+    /// else (which the full parse then reads or refuses with its reason).
+    func plainISO(_ text: String) -> CalendarDate? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in bytes[range] {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10), years.contains(year) else { return nil }
+        return CalendarDate(year: year, month: month, day: day)
     }
 
     /// A year on its own: "2022", "2022年", "２０２２", "二〇二二年".
