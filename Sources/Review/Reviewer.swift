@@ -202,7 +202,7 @@ extension RuleContext {
         if let declared = submission.declaration?.fields["declarant_uscc"]?.text {
             if case .failure(let failure) = USCC.parse(declared) {
                 findings.append(Finding(category: .identity, field: "declarant_uscc", declared: declared, expected: nil,
-                                        citation: citation, message: "责任声明所填统一社会信用代码“\(declared)”\(failure.errorDescription ?? "校验不通过")。",
+                                        citation: citation, message: "责任声明所填统一社会信用代码“\(declared)”\(Self.withoutSubject(failure.errorDescription ?? "校验不通过"))，不是有效的统一社会信用代码。",
                                         rule: "uscc", document: .declaration))
             }
         }
@@ -219,8 +219,14 @@ extension RuleContext {
         guard case .failure(let failure) = USCC.parse(code) else { return }
         findings.append(Finding(category: .identity, field: field, row: row, column: column, declared: code, expected: nil,
                                 citation: citation,
-                                message: "\(what)“\(code)”\(failure.errorDescription ?? "校验不通过")，疑为错填或虚构，请核实。",
+                                message: "\(what)“\(code)”\(Self.withoutSubject(failure.errorDescription ?? "校验不通过"))，不是有效的统一社会信用代码。",
                                 rule: "uscc"))
+    }
+
+    /// A code's failure without its subject, which the sentence already names:
+    /// "统一社会信用代码第18位…" → "第18位…".
+    static func withoutSubject(_ description: String) -> String {
+        description.hasPrefix("统一社会信用代码") ? String(description.dropFirst("统一社会信用代码".count)) : description
     }
 
     /// The reviewer's wording for an extraction problem's reason.
