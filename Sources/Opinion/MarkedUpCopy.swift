@@ -73,7 +73,10 @@ public enum MarkedUpCopy {
     }
 
     static func comment(_ finding: Finding) -> String {
-        var lines = ["【\(finding.severity.chinese)·\(finding.category.chinese)】\(finding.message)"]
+        // 【需核实】, not 【需核实·需核实】, when the category says what the severity does.
+        let tag = finding.severity.chinese == finding.category.chinese
+            ? finding.severity.chinese : "\(finding.severity.chinese)·\(finding.category.chinese)"
+        var lines = ["【\(tag)】\(finding.message)"]
         if let expected = finding.expected, !expected.isEmpty { lines.append("应为：\(expected)") }
         if !finding.citation.isEmpty { lines.append("依据：\(finding.citation)") }
         return lines.joined(separator: "\n")

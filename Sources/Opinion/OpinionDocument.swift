@@ -32,7 +32,8 @@ public struct OpinionDocument {
     public var title: String {
         let applicant = review.applicant.name ?? "申报单位"
         let scheme = definition?.title ?? review.scheme ?? "申报事项"
-        return "关于《\(applicant)》申报《\(scheme)》的审核意见"
+        // 《》 is for documents, not for a unit or a designation.
+        return "关于\(applicant)申报\(scheme)的审核意见"
     }
 
     public func builder() -> WordBuilder {
@@ -212,8 +213,10 @@ public struct OpinionDocument {
                     + "相应核查未予进行。在该项核查无异常的前提下，同意推荐。"]
         case .reject:
             var paragraphs = ["经审核，该单位申报存在下列不符合\(policy)规定的情形，不予推荐："] + list(.reject)
-            let others = review.findings.filter { $0.severity != .reject }.count
-            if others > 0 { paragraphs.append("此外，另有\(others)项需补正或核实的事项，详见上表。") }
+            let supplement = review.findings.filter { $0.severity == .supplement }.count
+            let verify = review.findings.filter { $0.severity == .verify }.count
+            let others = [supplement > 0 ? "\(supplement)项需补正" : nil, verify > 0 ? "\(verify)项需核实" : nil].compactMap { $0 }
+            if !others.isEmpty { paragraphs.append("另有\(others.joined(separator: "、"))的事项，详见上表。") }
             return paragraphs
         case .supplement:
             var paragraphs = ["经审核，该单位申报材料存在下列缺项或无法识别的内容，请于规定期限内补正后重新报送："] + list(.supplement)

@@ -41,7 +41,7 @@ extension RuleContext {
                          message: "\(label(id))\(year)年为\(show(value))\(unit(id))，不符合“\(rule.requirement)”的要求（应\(words)）。")
                 }
             }
-            let declared = years.compactMap { year in values[year].map { "\(year)年 \(show($0))" } }.joined(separator: "，")
+            let declared = years.compactMap { year in values[year].map { "\(year)年\(show($0))\(unit(id))" } }.joined(separator: "，")
             record(rule, declared: declared, finding: failed.isEmpty ? "符合（\(words)）" : "不符合：\(failed.joined(separator: "、"))",
                    result: failed.isEmpty ? .met : .notMet)
             return

@@ -99,7 +99,7 @@ extension RuleContext {
         var summary: [String] = []
         if !bad.isEmpty { summary.append("严重失信：\(bad.joined(separator: "、"))") }
         if !unknown.isEmpty { summary.append("未查到：\(unknown.joined(separator: "、"))") }
-        record(rule, declared: "共\(checked)个主体", finding: summary.isEmpty ? "均无严重失信记录" : summary.joined(separator: "；"),
+        record(rule, declared: "共\(checked)个主体", finding: summary.isEmpty ? (checked == 1 ? "未见严重失信记录" : "均未见严重失信记录") : summary.joined(separator: "；"),
                result: !bad.isEmpty ? .notMet : (!unknown.isEmpty ? .verify : .met))
     }
 
