@@ -1105,6 +1105,21 @@ struct UnreadableValueTests {
 
 @Suite("Figures against their bounds, as the opinion states them")
 struct BoundDisplayTests {
+    @Test("an any-of rule met by one condition says which, not a bare 符合 beside a failed one")
+    func anyOfSaysWhich() throws {
+        let library = try ReviewLibraries.real.get()
+        var fields = Scheme.jiangsu.baseFields
+        fields["champion_count"] = .integer(1)
+        fields["little_giant_count"] = .integer(2)
+        fields["sri_sme_count"] = .integer(3)
+        fields["hnte_count"] = .integer(4)
+        let review = Reviewer(library: library, registries: nil)
+            .review(Submission(id: "x", application: applicationForm(Scheme.jiangsu.rawValue, fields), declaration: nil, documents: []))
+        let line = try #require(review.checks.first { $0.rule == "quality_enterprises" })
+        #expect(line.result == .met)
+        #expect(line.finding.hasPrefix("符合（") && line.finding.hasSuffix("＝3，已满足条件之一）"), "\(line.finding)")
+    }
+
     @Test("a rate just under its bound is shown with the decimals that tell them apart, not rounded onto it")
     func rateJustUnder() throws {
         let library = try ReviewLibraries.real.get()

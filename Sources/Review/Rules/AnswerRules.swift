@@ -292,7 +292,14 @@ extension RuleContext {
 
     private func summary(_ value: FieldValue) -> String {
         switch value {
-        case .text(let text): return text.count > 40 ? String(text.prefix(40)) + "……" : text
+        case .text(let text):
+            guard text.count > 40 else { return text }
+            // Cut after a clause, not inside a number or a 《title》.
+            let head = text.prefix(40)
+            if let end = head.lastIndex(where: { "，。；、".contains($0) }), head.distance(from: head.startIndex, to: end) >= 15 {
+                return String(head[...end].dropLast()) + "……"
+            }
+            return String(head) + "……"
         default: return show(value)
         }
     }

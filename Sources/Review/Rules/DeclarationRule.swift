@@ -68,7 +68,7 @@ extension RuleContext {
                     problems.append("签署日期晚于\(dateName)")
                     findings.append(Finding(category: .identity, field: "signed_date", declared: signed.iso, expected: "≤ \(bound.iso)",
                                             citation: cite(rule),
-                                            message: "《\(definition.declaration.title)》签署日期为\(signed.year)年\(signed.month)月\(signed.day)日，晚于\(dateName)（\(bound.year)年\(bound.month)月\(bound.day)日），" + (applied != nil ? "与申报书不一致。" : "请核实。"),
+                                            message: "《\(definition.declaration.title)》签署日期为\(signed.year)年\(signed.month)月\(signed.day)日，晚于\(dateName)（\(bound.year)年\(bound.month)月\(bound.day)日），" + (applied != nil ? "声明应于申报前出具，不符合要求。" : "请核实。"),
                                             rule: rule.id, document: .declaration))
                 } else if signed.days(to: bound) > check.maxAgeDays {
                     problems.append("签署日期早于\(dateName)\(check.maxAgeDays)日以上")

@@ -64,6 +64,7 @@ extension RuleContext {
         var parts: [String] = []
         var anyMet = false
         var anyIncomplete = false
+        var metPart: String?
         for alternative in check.alternatives {
             let values = alternative.fields.map { number($0) }
             let known = values.compactMap { $0 }.reduce(0, +)
@@ -75,10 +76,12 @@ extension RuleContext {
             anyMet = anyMet || met
             if !complete && !met { anyIncomplete = true }
             parts.append("\(names)＝\(show(known))\(complete ? "" : "（部分未填报）")（应\(phrase(alternative.comparison, alternative.bound, ""))）")
+            if met && metPart == nil { metPart = "\(names)＝\(show(known))" }
         }
         let declared = parts.joined(separator: "；")
         if anyMet {
-            record(rule, declared: declared, finding: "符合", result: .met)
+            // Which condition is met: a row listing a failed one next to 符合 reads as a contradiction.
+            record(rule, declared: declared, finding: "符合（\(metPart ?? "")，已满足条件之一）", result: .met)
         } else if anyIncomplete {
             // The missing values are findings of their own; this rule cannot be judged.
             record(rule, declared: declared, finding: "数据不全，无法判断", result: .supplement)
