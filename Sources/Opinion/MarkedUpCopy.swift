@@ -77,9 +77,17 @@ public enum MarkedUpCopy {
         let tag = finding.severity.chinese == finding.category.chinese
             ? finding.severity.chinese : "\(finding.severity.chinese)·\(finding.category.chinese)"
         var lines = ["【\(tag)】\(finding.message)"]
-        if let expected = finding.expected, !expected.isEmpty { lines.append("应为：\(expected)") }
+        if let expected = finding.expected, !expected.isEmpty { lines.append("应为：\(inWords(expected))") }
         if !finding.citation.isEmpty { lines.append("依据：\(finding.citation)") }
         return lines.joined(separator: "\n")
+    }
+
+    /// An expected value as a reviewer reads it: "≥ 40" → "不低于40".
+    static func inWords(_ expected: String) -> String {
+        for (symbol, words) in [("≥ ", "不低于"), ("≤ ", "不高于"), ("> ", "高于"), ("< ", "低于")] where expected.hasPrefix(symbol) {
+            return words + expected.dropFirst(symbol.count)
+        }
+        return expected
     }
 
     static func colour(_ severity: Severity) -> Annotation.Colour {

@@ -65,7 +65,7 @@ public enum SummaryWriter {
     /// the last column says it in words for the reviewer.
     public static func csv(_ summary: BatchSummary) -> Data {
         var lines = [["编号 id", "申报类别 scheme", "申报单位 applicant", "统一社会信用代码 USCC", "审核结论 verdict",
-                      "不予推荐项 reject", "需补正项 supplement", "需核实项 verify", "主要原因 reasons", "审核意见 conclusion"]]
+                      "不予推荐项 reject", "需补正项 supplement", "需核实项 verify", "主要原因（前3项） reasons", "审核意见 conclusion"]]
         for entry in summary.submissions {
             let count = { (severity: Severity) in String(entry.findings.filter { $0.severity == severity }.count) }
             // Each message is a sentence: joined by ；, one 。 at the end.
