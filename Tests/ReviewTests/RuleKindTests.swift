@@ -371,10 +371,11 @@ enum FigureExamples {
         perTenThousandCase("125 is 2022's count, not the latest year's", "125", expect: [FindingKey(.inconsistent, "patents_per_10k")]),
     ]
 
-    static func seriesYearsCase(_ description: String, _ years: [Int], applied: String = "2024-05-10", expect: [FindingKey]) -> RuleExample {
+    static func seriesYearsCase(_ description: String, _ years: [Int], applied: String = "2024-05-10", recorded: CheckResult? = nil,
+                                expect: [FindingKey]) -> RuleExample {
         RuleExample(description, .jiangsu, rule: "series_years",
                     ["total_output": series(Dictionary(uniqueKeysWithValues: years.map { ($0, "50") })), "application_date": date(applied)],
-                    expect: expect)
+                    recorded: recorded, expect: expect)
     }
 
     static let seriesYears: [RuleExample] = [
@@ -382,7 +383,8 @@ enum FigureExamples {
         seriesYearsCase("2021–2023 before an application of 2024-01-05", [2021, 2022, 2023], applied: "2024-01-05", expect: []),
         seriesYearsCase("2022–2024 includes the year of application", [2022, 2023, 2024], expect: [FindingKey(.inconsistent, "total_output")]),
         seriesYearsCase("2020–2022 is a year behind", [2020, 2021, 2022], expect: [FindingKey(.inconsistent, "total_output")]),
-        seriesYearsCase("two of the three years, one left empty: missing for that year (Reviewer), not wrong years", [2022, 2023], expect: []),
+        seriesYearsCase("two of the three years, one left empty: missing for that year (Reviewer), not wrong years", [2022, 2023],
+                        recorded: .supplement, expect: []),
         seriesYearsCase("2021–2023 before an application of 2025-01-05", [2021, 2022, 2023], applied: "2025-01-05",
                     expect: [FindingKey(.inconsistent, "total_output")]),
     ]

@@ -186,11 +186,13 @@ extension RuleContext {
             return
         }
         var bad: [String] = []
+        var incomplete: [String] = []
         for id in check.fields {
             guard let values = fields[id]?.seriesValues, !values.isEmpty else { continue }
             let count = max(field(id)?.years ?? 3, 1)
             let expected = Set((1...count).map { date.year - $0 })
             let years = Set(values.keys)
+            if years.isStrictSubset(of: expected) { incomplete.append(label(id)) }
             // Some years empty and no others: each empty year is `missing`
             // (Reviewer, required fields) — on that field only, not wrong years.
             if !years.isSubset(of: expected) {
@@ -201,8 +203,10 @@ extension RuleContext {
                                         rule: rule.id))
             }
         }
-        record(rule, declared: "申报日期\(date.year)年\(date.month)月\(date.day)日", finding: bad.isEmpty ? "年份正确" : "年份不符：\(bad.joined(separator: "、"))",
-               result: bad.isEmpty ? .met : .verify)
+        var finding = bad.isEmpty ? "年份正确" : "年份不符：\(bad.joined(separator: "、"))"
+        if !incomplete.isEmpty { finding += "；部分年度未填报：\(incomplete.joined(separator: "、"))" }
+        record(rule, declared: "申报日期\(date.year)年\(date.month)月\(date.day)日", finding: finding,
+               result: !bad.isEmpty ? .verify : (incomplete.isEmpty ? .met : .supplement))
     }
 
     /// A declared count equals the listed rows of the given types.
