@@ -195,11 +195,7 @@ enum EntryInflater {
         default:
             throw Failure.unsupportedMethod(span.method)
         }
-        let crc = output.withUnsafeBytes { raw -> UInt32 in
-            guard let base = raw.bindMemory(to: Bytef.self).baseAddress else { return 0 }
-            return UInt32(truncatingIfNeeded: crc32(0, base, uInt(raw.count)))
-        }
-        guard crc == span.crc32 else { throw Failure.checksumMismatch }
+        guard ZipWriter.crc32(output) == span.crc32 else { throw Failure.checksumMismatch }
         return output
     }
 

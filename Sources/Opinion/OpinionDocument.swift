@@ -49,7 +49,7 @@ public struct OpinionDocument {
         if let definition {
             var basis = "《\(definition.policy.title)》"
             if let status = definition.policy.status { basis += status }
-            let used = registryUse.used
+            let used = registryUse.used.map(\.rawValue)
             builder.add(W.Paragraph("\(basis)及申报通知要求" + (used.isEmpty ? "。" : "；\(used.joined(separator: "、"))。"), firstLineChars: 2))
         }
 
@@ -164,30 +164,34 @@ public struct OpinionDocument {
         return String(citation.dropFirst(definition.policy.title.count)).trimmingCharacters(in: .whitespaces)
     }
 
-    /// The registries the scheme's rules consult, as named in the opinion:
-    /// those the review had, and those it lacked (its checks not made).
-    var registryUse: (used: [String], unchecked: [String]) {
+    /// A registry the scheme's rules consult, and its name in the opinion.
+    enum RegistryKind: String {
+        case credit = "公共信用评价名单"
+        case certificates = "资质认定名录"
+    }
+
+    /// The registries the scheme's rules consult: those the review had, and
+    /// those it lacked (their checks not made).
+    var registryUse: (used: [RegistryKind], unchecked: [RegistryKind]) {
         guard let definition else { return ([], []) }
-        var used: [String] = []
-        var unchecked: [String] = []
-        let consults = (
-            credit: definition.rules.contains { rule in
-                if case .credit = rule.check { return true }
-                if case .declaredGrade = rule.check { return true }
-                return false
-            },
-            certificates: definition.rules.contains { rule in
-                if case .certificates = rule.check { return true }
-                if case .recognition = rule.check { return true }
-                return false
-            })
-        if consults.credit {
-            if registries?.credit != nil { used.append("公共信用评价名单") } else { unchecked.append("公共信用评价名单") }
+        var consulted: [RegistryKind] = []
+        if definition.rules.contains(where: { rule in
+            if case .credit = rule.check { return true }
+            if case .declaredGrade = rule.check { return true }
+            return false
+        }) { consulted.append(.credit) }
+        if definition.rules.contains(where: { rule in
+            if case .certificates = rule.check { return true }
+            if case .recognition = rule.check { return true }
+            return false
+        }) { consulted.append(.certificates) }
+        let had: (RegistryKind) -> Bool = { kind in
+            switch kind {
+            case .credit: return registries?.credit != nil
+            case .certificates: return registries?.certificates != nil
+            }
         }
-        if consults.certificates {
-            if registries?.certificates != nil { used.append("资质认定名录") } else { unchecked.append("资质认定名录") }
-        }
-        return (used, unchecked)
+        return (consulted.filter(had), consulted.filter { !had($0) })
     }
 
     /// The conclusion in words: 同意推荐 / 不予推荐 with the reasons / 请补正
@@ -204,12 +208,12 @@ public struct OpinionDocument {
             let unchecked = registryUse.unchecked
             if unchecked.isEmpty {
                 let used = registryUse.used
-                let what = used.count == 2 ? "信用及资质" : used.first == "公共信用评价名单" ? "信用" : "资质"
+                let what = used.count == 2 ? "信用及资质" : used.first == .credit ? "信用" : "资质"
                 let checked = used.isEmpty ? "" : "\(what)核查未见异常，"
                 return ["经审核，该单位申报材料齐全，各项条件符合\(policy)的规定，\(checked)同意推荐。"]
             }
             // Never "核查未见异常" for a check that was not made.
-            return ["经审核，该单位申报材料齐全，各项条件符合\(policy)的规定；因未提供\(unchecked.joined(separator: "、"))，"
+            return ["经审核，该单位申报材料齐全，各项条件符合\(policy)的规定；因未提供\(unchecked.map(\.rawValue).joined(separator: "、"))，"
                     + "相应核查未予进行。在该项核查无异常的前提下，同意推荐。"]
         case .reject:
             var paragraphs = ["经审核，该单位申报存在下列不符合\(policy)规定的情形，不予推荐："] + list(.reject)

@@ -37,9 +37,8 @@ public struct BatchKeys: Sendable {
     public let enterprises: [Enterprise]
     /// A fingerprint of the declaration's text, when one was read.
     public let declarationText: String?
-    /// The cluster applied for (集群名称), as written and as a key.
+    /// The cluster applied for (集群名称), as written.
     public let clusterName: String?
-    public let clusterKey: String?
 
     public init(id: String, application: ExtractedForm?, declarationText: String?) {
         self.id = id
@@ -59,7 +58,6 @@ public struct BatchKeys: Sendable {
         self.enterprises = enterprises
         self.declarationText = declarationText
         clusterName = fields["cluster_name"]?.text
-        clusterKey = clusterName.map(TextNormalizer.labelKey).flatMap { $0.isEmpty ? nil : $0 }
     }
 }
 
@@ -78,7 +76,7 @@ public enum BatchChecks {
         for submission in keys {
             for enterprise in submission.enterprises { groups.add(enterprise, in: submission.id) }
             if let code = submission.applicantCode { byApplicant[code, default: []].append(submission.id) }
-            if let key = submission.clusterKey, let name = submission.clusterName {
+            if let name = submission.clusterName, case let key = TextNormalizer.labelKey(name), !key.isEmpty {
                 byCluster[key, default: (name, [])].ids.append(submission.id)
             }
             if let text = submission.declarationText, text.count > 40 {

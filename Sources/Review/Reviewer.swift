@@ -125,13 +125,18 @@ extension RuleContext {
         let form = definition.application
         let citation = cite(form.citation)
         let problems = submission.application?.problems ?? []
+        /// The `present` rule requiring a field, if one does.
+        func presentRule(for field: String) -> RuleDefinition? {
+            definition.rules.first { rule in
+                if case .present(let set) = rule.check { return set.fields.contains(field) }
+                return false
+            }
+        }
         /// The article a missing or unreadable value is cited under: the rule
         /// that reads it (a `present` rule first), else the form's own article.
         func articleOf(_ field: String) -> String {
-            let reading = definition.rules.first { rule in
-                if case .present(let set) = rule.check { return set.fields.contains(field) }
-                return false
-            } ?? definition.rules.first { $0.check.fields.contains(field) && !$0.check.isSeriesYears }
+            let reading = presentRule(for: field)
+                ?? definition.rules.first { $0.check.fields.contains(field) && !$0.check.isSeriesYears }
             return reading.map(cite) ?? citation
         }
         for problem in problems {
@@ -150,12 +155,8 @@ extension RuleContext {
             case .requiredUnless(let condition): required = holds(condition) != true
             }
             guard required else { continue }
-            // A `present` rule names the article that requires the item; other
-            // fields are required by the article that requires the form.
-            let covering = definition.rules.first { rule in
-                if case .present(let set) = rule.check { return set.fields.contains(field.id) }
-                return false
-            }
+            // A `present` rule's id names the finding; the article is the reading rule's.
+            let covering = presentRule(for: field.id)
             // A series with some of its years empty: each empty year is missing.
             if field.type == .series, let values = fields[field.id]?.seriesValues, !values.isEmpty,
                let expected = expectedYears(field.id), Set(values.keys).isStrictSubset(of: expected) {

@@ -103,7 +103,7 @@ public enum SubmissionLoader {
         var fingerprint: String?
         // Word documents whose title names no one scheme (a declaration that
         // says only 中小企业特色产业集群…): read with the application's scheme.
-        var undecided: [(url: URL, document: WordDocument, package: OPCPackage, error: ExtractionError)] = []
+        var undecided: [(url: URL, document: WordDocument, package: OPCPackage)] = []
         let display = { (url: URL) in "\(source.id)/\(url.lastPathComponent)" }
         if source.files.isEmpty {
             unreadable.append(UnreadableFile(file: source.id, reason: "文件夹中没有申报文档（.docx 或 .xml）"))
@@ -123,7 +123,7 @@ public enum SubmissionLoader {
                     do {
                         form = try extractor.extract(document, scheme: scheme)
                     } catch let error as ExtractionError where scheme == nil && error == .unknownScheme(file: document.fileName) {
-                        undecided.append((url, document, package, error))
+                        undecided.append((url, document, package))
                         continue
                     }
                     opened = package
@@ -149,8 +149,9 @@ public enum SubmissionLoader {
         for pending in undecided {
             guard let applicationScheme = applications.first?.1.scheme,
                   let form = try? extractor.extract(pending.document, scheme: applicationScheme), form.kind == .declaration else {
+                let error = ExtractionError.unknownScheme(file: pending.document.fileName)
                 unreadable.append(UnreadableFile(file: display(pending.url),
-                                                 reason: Self.withoutFileName(pending.error.errorDescription ?? "\(pending.error)", pending.url)))
+                                                 reason: Self.withoutFileName(error.errorDescription ?? "\(error)", pending.url)))
                 continue
             }
             fingerprint = BatchChecks.declarationFingerprint(pending.document.allParagraphs.map(\.text))

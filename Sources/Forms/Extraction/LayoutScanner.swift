@@ -265,6 +265,11 @@ struct LayoutScanner {
         return scalars[start..<cut].contains(where: { !space($0) }) ? cut : end
     }
 
+    /// A numbered line (a heading) or one that is a form label itself.
+    private func isHeadingOrLabel(_ text: String) -> Bool {
+        LabelText.stripNumbering(text) != TextNormalizer.normalize(text) || (text.count <= 40 && match(label: text) != nil)
+    }
+
     /// The line right after a label that ends in a colon (or a text box
     /// anchored on it), when it reads as a value: short, not numbered, not a
     /// label, no 标签：值 of its own.
@@ -282,7 +287,7 @@ struct LayoutScanner {
         let value = LocatedText(paragraph: next, range: 0..<next.length).trimmed()
         let text = value.text
         guard !value.isBlank, text.count <= 60, !text.contains("："), !text.contains(":"),
-              LabelText.stripNumbering(text) == TextNormalizer.normalize(text), match(label: text) == nil else { return nil }
+              !isHeadingOrLabel(text) else { return nil }
         // A note under the label is not its value: （按国民经济行业分类填写）, 注…, 说明…
         let normalized = TextNormalizer.normalize(text)
         if normalized.hasPrefix("("), normalized.hasSuffix(")") { return nil }
@@ -306,7 +311,7 @@ struct LayoutScanner {
             }
             // The next heading: numbered, or itself a label, or a 标签：值 line
             // of another field (日期：2024年5月6日).
-            if LabelText.stripNumbering(text) != TextNormalizer.normalize(text) || (text.count <= 40 && match(label: text) != nil) {
+            if isHeadingOrLabel(text) {
                 break
             }
             if let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }), text.distance(from: text.startIndex, to: colon) <= 40,
@@ -724,7 +729,9 @@ struct LayoutScanner {
     private func listRow(_ row: [OOXML.Cell?], columns: [Int: String]) -> RawFields.ListRow? {
         for (column, cell) in row.enumerated() where Self.startsCell(row, column) {
             let text = text(of: cell!).text
-            if text.utf8.count <= 24, Self.totalRowKeys.contains(TextNormalizer.labelKey(text)) { return nil }
+            // Every key holds 计 or 数: most cells are ruled out without a key.
+            if text.utf8.count <= 24, text.contains(where: { $0 == "计" || $0 == "数" }),
+               Self.totalRowKeys.contains(TextNormalizer.labelKey(text)) { return nil }
         }
         var entry: RawFields.ListRow = [:]
         for (column, id) in columns {

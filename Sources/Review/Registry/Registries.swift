@@ -34,9 +34,8 @@ public struct Registries: Sendable {
         }
         var registries = Registries()
         registries.ignored = names.filter { name in
-            let lower = name.lowercased()
-            return !name.hasPrefix(".") && !name.hasPrefix("~$") && ["csv", "xlsx", "xls"].contains { lower.hasSuffix(".\($0)") }
-                && !["credit", "certificates"].contains { stem in ["csv", "xlsx", "xls"].contains { lower == "\(stem).\($0)" } }
+            !name.hasPrefix(".") && !name.hasPrefix("~$") && isTable(name, named: nil)
+                && !["credit", "certificates"].contains { isTable(name, named: $0) }
         }.sorted()
         if let url = try file(named: "credit", among: names, in: directory) {
             registries.credit = try CreditRegistry.load(url, limits: limits)
@@ -47,11 +46,17 @@ public struct Registries: Sendable {
         return registries
     }
 
+    /// A table a registry may be kept in (.csv, .xlsx, .xls), named `stem` when given.
+    private static func isTable(_ name: String, named stem: String?) -> Bool {
+        let lower = name.lowercased()
+        return ["csv", "xlsx", "xls"].contains { ext in
+            guard let stem else { return lower.hasSuffix(".\(ext)") }
+            return lower == "\(stem).\(ext)"
+        }
+    }
+
     private static func file(named stem: String, among names: [String], in directory: URL) throws -> URL? {
-        let candidates = names.filter { name in
-            let lower = name.lowercased()
-            return ["csv", "xlsx", "xls"].contains { lower == "\(stem).\($0)" }
-        }.sorted()
+        let candidates = names.filter { isTable($0, named: stem) }.sorted()
         if candidates.count > 1 {
             throw RegistryError.ambiguousFiles(directory: directory.lastPathComponent, files: candidates)
         }

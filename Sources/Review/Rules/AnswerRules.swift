@@ -221,12 +221,8 @@ extension RuleContext {
         let byCode = code.first.map { check.usccAuthorities.contains(String($0)) } ?? false
         // A branch in brackets after the company's name is still the company's:
         // 成都蜀香源调味品股份有限公司（郫都分公司）.
-        var stem = name.trimmingCharacters(in: .whitespaces)
-        while let close = stem.last, close == "）" || close == ")",
-              let open = stem.lastIndex(where: { $0 == "（" || $0 == "(" }), open > stem.startIndex {
-            stem = String(stem[..<open]).trimmingCharacters(in: .whitespaces)
-        }
-        let suffix = check.nameSuffixes.first { name.hasSuffix($0) || stem.hasSuffix($0) }
+        let stem = EntityName.stem(name)
+        let suffix = check.nameSuffixes.first { name.hasSuffix($0) || stem.hasSuffix(EntityName.key($0)) }
         let byName = suffix != nil
         if byCode || byName {
             let reason = byCode ? "统一社会信用代码首位为“\(code.first.map(String.init) ?? "")”（工商登记）" : "名称以“\(suffix ?? "")”结尾"
